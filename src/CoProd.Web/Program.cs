@@ -1,0 +1,65 @@
+using CoProd.Application;
+using CoProd.Infrastructure;
+using CoProd.Infrastructure.Persistence;
+using CoProd.Infrastructure.Persistence.LocalPostgres;
+using CoProd.Web;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)))
+    {
+        using var loggerFactory = new SerilogLoggerFactory(Log.Logger);
+        builder.Configuration[$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = await DevelopmentDatabase.StartAsync(
+            builder.Configuration, builder.Environment.ContentRootPath, loggerFactory.CreateLogger("CoProd.DevelopmentDatabase"), CancellationToken.None);
+    }
+
+    builder.Services.AddSerilog(
+        (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+        preserveStaticLogger: true);
+
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration)
+        .AddWeb(builder.Configuration);
+
+    var app = builder.Build();
+    app.UseWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (LocalPostgresException ex)
+{
+    Log.Fatal("CoProd could not start its development database: {Reason}", ex.Message);
+    return 1;
+}
+catch (MigrationIntegrityException ex)
+{
+    Log.Fatal("CoProd did not start: the database schema could not be brought up to date. {Reason}", ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    Log.Fatal("CoProd did not start: {Reason}", string.Join(" ", ex.Failures));
+    return 1;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "CoProd stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,60 @@
+using CoProd.Web.Components;
+using CoProd.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace CoProd.Web;
+
+/// <summary>The web layer's composition: services (<see cref="AddWeb"/>) and the request pipeline (<see cref="UseWeb"/>).</summary>
+public static class WebApplicationSetup
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddRazorComponents();
+        services.AddProblemDetails();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Pages answer errors with the friendly error and 404 pages. The JSON API answers with ProblemDetails,
+        // written by its own handlers inside, so the page handlers outside find the response already written.
+        // (Re-executing handlers do not work inside a UseWhen branch, hence this nesting.)
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(IsApiRequest, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.MapStaticAssets();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
