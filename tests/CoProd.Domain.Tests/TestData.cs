@@ -1,0 +1,91 @@
+using CoProd.Domain.Common;
+using CoProd.Domain.Deals;
+using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Treaties;
+
+namespace CoProd.Domain.Tests;
+
+/// <summary>Small builders for deals and treaties, so tests state only what matters to them.</summary>
+internal static class TestData
+{
+    public static readonly DateOnly Today = new(2026, 11, 23);
+    public static readonly RuleSource Source = new("Art. 1", "https://example.org/treaty");
+
+    public static CountryCode C(string code) => CountryCode.From(code);
+
+    public static CurrencyCode Cur(string code) => CurrencyCode.From(code);
+
+    public static Percentage Pct(decimal value) => new(value);
+
+    public static DealBuilder Deal(string currency = "EUR", decimal budget = 10_000_000m, ProductionFormat format = ProductionFormat.FictionFeature) =>
+        new(new Deal(Guid.NewGuid(), "Test film", format, Cur(currency), budget));
+
+    public static Treaty Bilateral(string a, string b, RuleSet rules, DateOnly? inForceFrom = null, string code = "t-bilateral")
+    {
+        var treaty = new Treaty(Guid.NewGuid(), code, $"{a}–{b} treaty", TreatyKind.Bilateral, [new TreatyParty(C(a)), new TreatyParty(C(b))]);
+        treaty.SetDates(null, inForceFrom ?? new DateOnly(2000, 1, 1), null, null);
+        Publish(treaty, rules);
+        return treaty;
+    }
+
+    public static Treaty Convention(IEnumerable<string> parties, RuleSet rules, string code = "t-convention", DateOnly? inForceFrom = null)
+    {
+        var treaty = new Treaty(Guid.NewGuid(), code, $"Convention {code}", TreatyKind.Convention, parties.Select(p => new TreatyParty(C(p))));
+        treaty.SetDates(null, inForceFrom ?? new DateOnly(2000, 1, 1), null, null);
+        Publish(treaty, rules);
+        return treaty;
+    }
+
+    public static RuleVersion Publish(Treaty treaty, RuleSet rules, DateOnly? effectiveFrom = null)
+    {
+        var version = treaty.AddDraftVersion(Guid.NewGuid(), effectiveFrom ?? new DateOnly(2000, 1, 1), rules, null, DateTimeOffset.UnixEpoch, "test");
+        treaty.PublishVersion(version.Id, DateTimeOffset.UnixEpoch, "test");
+        return version;
+    }
+
+    public static RuleSet Band(decimal? min, decimal? max, decimal? multiMin = null, decimal? multiMax = null) => new()
+    {
+        BilateralShares = new ShareBandRule(min is null ? null : Pct(min.Value), max is null ? null : Pct(max.Value), Source),
+        MultilateralShares = multiMin is null && multiMax is null ? null : new ShareBandRule(multiMin is null ? null : Pct(multiMin.Value), multiMax is null ? null : Pct(multiMax.Value), Source),
+    };
+}
+
+internal sealed class DealBuilder
+{
+    public DealBuilder(Deal deal) => Deal = deal;
+
+    public Deal Deal { get; }
+
+    /// <summary>Adds a partner with one cash contribution in the deal currency (or another at a locked rate).</summary>
+    public DealBuilder Partner(string name, string country, decimal amount, PartnerRole role = PartnerRole.Minority, string? currency = null, decimal rate = 1m, string? spendIn = null)
+    {
+        var partner = Deal.AddPartner(Guid.NewGuid(), name, TestData.C(country), role);
+        if (amount > 0m)
+        {
+            Deal.AddContribution(Guid.NewGuid(), partner.Id, ContributionKind.Cash, "Cash", new Money(amount, TestData.Cur(currency ?? Deal.Currency.Value)), rate, TestData.Today, TestData.C(spendIn ?? country));
+        }
+
+        return this;
+    }
+
+    public DealBuilder Contribution(string partnerName, decimal amount, string? currency = null, decimal rate = 1m, ContributionKind kind = ContributionKind.Cash, string? spendIn = null)
+    {
+        var partner = Deal.Partners.Single(p => p.CompanyName == partnerName);
+        Deal.AddContribution(Guid.NewGuid(), partner.Id, kind, kind == ContributionKind.Cash ? "Cash" : "Services", new Money(amount, TestData.Cur(currency ?? Deal.Currency.Value)), rate, TestData.Today, spendIn is null ? partner.Country : TestData.C(spendIn));
+        return this;
+    }
+
+    public DealBuilder Person(KeyRole role, string nationality, string? name = null, string? residence = null)
+    {
+        Deal.AddKeyPerson(Guid.NewGuid(), role, name ?? $"{role} person", TestData.C(nationality), residence is null ? null : TestData.C(residence));
+        return this;
+    }
+
+    public DealBuilder Location(LocationKind kind, string country)
+    {
+        Deal.SetLocations([.. Deal.Locations, new ProductionLocation(kind, TestData.C(country))]);
+        return this;
+    }
+
+    public Deal Build() => Deal;
+}
