@@ -1,3 +1,6 @@
+using CoProd.Application.Common;
+using CoProd.Application.Eligibility;
+using CoProd.Application.Treaties;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProd.Application;
@@ -7,7 +10,11 @@ public static class DependencyInjection
     /// <summary>Registers the use-case services and their validators.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        ValidationSetup.Configure();
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ReferenceCodes>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<TreatyQueries>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CoProd.Application.Common;
 using CoProd.Infrastructure.Persistence;
+using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CoProdDbContext>());
 
         services.AddSingleton<SqlMigrator>();
+        services.AddScoped<TreatySeeder>();
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddHealthChecks().AddDbContextCheck<CoProdDbContext>("database", tags: ["ready"]);

@@ -1,3 +1,5 @@
+using CoProd.Application.Common;
+using CoProd.Web.Api;
 using CoProd.Web.Components;
 using CoProd.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,6 +15,14 @@ public static class WebApplicationSetup
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRazorComponents();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CoProd API";
+            document.Info.Description = "Co-production deals and treaty eligibility. JSON in CoProd's dialect: camelCase, enums as camelCase strings, percentages as numbers (20 = 20 %).";
+            return Task.CompletedTask;
+        }));
         services.AddAntiforgery();
         return services;
     }
@@ -52,6 +62,9 @@ public static class WebApplicationSetup
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
+        app.MapOpenApi();
+        app.MapEligibilityApi();
+        app.MapTreatyApi();
         app.MapRazorComponents<App>();
         return app;
     }

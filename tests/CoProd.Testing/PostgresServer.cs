@@ -1,5 +1,6 @@
 using CoProd.Infrastructure.Persistence;
 using CoProd.Infrastructure.Persistence.LocalPostgres;
+using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -28,7 +29,7 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
 
-    /// <summary>A new database with every migration applied; returns its connection string.</summary>
+    /// <summary>A new database as a fresh deployment has it (migrations applied, shipped treaties seeded).</summary>
     public async Task<string> CreateMigratedDatabaseAsync()
     {
         await _createLock.WaitAsync();
@@ -131,6 +132,10 @@ public sealed class PostgresServer
         await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"");
         var connectionString = ConnectionStringFor(name);
         await new SqlMigrator(NullLogger<SqlMigrator>.Instance).MigrateAsync(connectionString, CancellationToken.None);
+        await using (var db = CoProdDbContext.Create(connectionString))
+        {
+            await new TreatySeeder(db, TimeProvider.System, NullLogger<TreatySeeder>.Instance).SeedAsync(CancellationToken.None);
+        }
 
         // CREATE DATABASE ... TEMPLATE needs the template to have no open connections.
         await using (var connection = new NpgsqlConnection(connectionString))

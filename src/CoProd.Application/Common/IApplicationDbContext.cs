@@ -1,4 +1,5 @@
 using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Treaties;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProd.Application.Common;
@@ -12,6 +13,8 @@ public interface IApplicationDbContext
     DbSet<Country> Countries { get; }
 
     DbSet<Currency> Currencies { get; }
+
+    DbSet<Treaty> Treaties { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

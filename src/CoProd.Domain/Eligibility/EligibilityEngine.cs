@@ -432,11 +432,12 @@ public static class EligibilityEngine
         }
 
         var names = string.Join(", ", outsiders.Select(p => $"{p.Name} ({RoleName(p.Role)}, {p.Nationality})"));
+        var doNot = outsiders.Count == 1 ? "does not" : "do not";
         yield return rule.OthersWithApproval
             ? new RuleCheck(id, title, CheckOutcome.Warning, measured, required,
-                $"{names} {(outsiders.Count == 1 ? "is" : "are")} not {required}; the treaty allows this only with the competent authorities' approval.", rule.Source)
+                $"{names} {doNot} qualify: the treaty asks for {required}, and allows others only with the competent authorities' approval.", rule.Source)
             : new RuleCheck(id, title, CheckOutcome.Fail, measured, required,
-                $"{names} {(outsiders.Count == 1 ? "is" : "are")} not {required}, which the treaty does not allow.", rule.Source);
+                $"{names} {doNot} qualify: the treaty asks for {required} and allows no exceptions.", rule.Source);
     }
 
     private static IEnumerable<RuleCheck> Spend(EvaluationContext context)

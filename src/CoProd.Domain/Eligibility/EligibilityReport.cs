@@ -65,7 +65,7 @@ public sealed record EligibilityReport(
     string TreatyName,
     Guid RuleVersionId,
     int RuleVersionNumber,
-    DateOnly RuleVersionEffectiveFrom,
+    DateOnly? RuleVersionEffectiveFrom,
     DateOnly EvaluatedOn,
     CoProductionMode Mode,
     Verdict Verdict,

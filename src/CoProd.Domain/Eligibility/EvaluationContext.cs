@@ -42,8 +42,13 @@ internal sealed class EvaluationContext
 
     public bool HasContributions => Financing.Total.Amount > 0m;
 
-    /// <summary>The per co-producer band for this deal's mode; null when the treaty's band for it is not on record.</summary>
-    public ShareBandRule? Band => Mode == CoProductionMode.Multilateral ? Rules.MultilateralShares : Rules.BilateralShares;
+    /// <summary>
+    /// The band for this deal's mode and format (a format-specific band first); null when the treaty's band for it
+    /// is not on record.
+    /// </summary>
+    public ShareBandRule? Band => Rules.BandsByFormat.FirstOrDefault(b => b.Formats.Contains(Deal.Format)) is { } byFormat
+        ? (Mode == CoProductionMode.Multilateral ? byFormat.Multilateral : byFormat.Bilateral)
+        : (Mode == CoProductionMode.Multilateral ? Rules.MultilateralShares : Rules.BilateralShares);
 
     public string ModeWord => Mode == CoProductionMode.Multilateral ? "multilateral" : "bilateral";
 

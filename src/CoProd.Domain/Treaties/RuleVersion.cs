@@ -16,7 +16,7 @@ public sealed class RuleVersion
         Rules = null!;
     }
 
-    internal RuleVersion(Guid id, Guid treatyId, int number, DateOnly effectiveFrom, RuleSet rules, string? changeNote, DateTimeOffset createdAt, string? author)
+    internal RuleVersion(Guid id, Guid treatyId, int number, DateOnly? effectiveFrom, RuleSet rules, string? changeNote, DateTimeOffset createdAt, string? author)
     {
         Id = id;
         TreatyId = treatyId;
@@ -34,7 +34,13 @@ public sealed class RuleVersion
     /// <summary>1, 2, 3 … in the order versions were created.</summary>
     public int Number { get; private set; }
 
-    public DateOnly EffectiveFrom { get; private set; }
+    /// <summary>
+    /// The date these rules take effect; null for rules in effect since the treaty began when that date is not on
+    /// record (a version with a null date applies on any date until a dated version replaces it).
+    /// </summary>
+    public DateOnly? EffectiveFrom { get; private set; }
+
+    public bool IsEffectiveOn(DateOnly date) => EffectiveFrom is null || EffectiveFrom <= date;
 
     public RuleSet Rules { get; private set; }
 
@@ -50,7 +56,7 @@ public sealed class RuleVersion
 
     public bool IsPublished => PublishedAt is not null;
 
-    internal void Revise(DateOnly effectiveFrom, RuleSet rules, string? changeNote)
+    internal void Revise(DateOnly? effectiveFrom, RuleSet rules, string? changeNote)
     {
         if (IsPublished)
         {

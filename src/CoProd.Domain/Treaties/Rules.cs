@@ -18,6 +18,9 @@ public sealed record RuleSet
     /// <summary>Per co-producer band when three or more countries take part.</summary>
     public ShareBandRule? MultilateralShares { get; init; }
 
+    /// <summary>Bands that replace the two above for some formats (e.g. a higher minimum for television series).</summary>
+    public IReadOnlyList<FormatShareBands> BandsByFormat { get; init; } = [];
+
     /// <summary>Co-producers established outside the treaty's parties.</summary>
     public NonPartyRule? NonPartyCoProducers { get; init; }
 
@@ -79,6 +82,9 @@ public sealed record ShareBandRule(Percentage? Minimum, Percentage? Maximum, Rul
 {
     public ShareBasis Basis { get; init; } = ShareBasis.PerCoProducer;
 }
+
+/// <summary>Bands for the listed formats, in place of the treaty's general ones; a null band is not on record.</summary>
+public sealed record FormatShareBands(IReadOnlyList<ProductionFormat> Formats, ShareBandRule? Bilateral, ShareBandRule? Multilateral);
 
 /// <summary>Co-producers not established in a party country.</summary>
 public sealed record NonPartyRule(bool Allowed, RuleSource Source)

@@ -90,11 +90,11 @@ public sealed class Treaty
     /// <summary>The published rule version in effect on the date: the latest one effective on or before it.</summary>
     public RuleVersion? RulesOn(DateOnly date) =>
         _ruleVersions
-            .Where(v => v.IsPublished && v.EffectiveFrom <= date)
-            .MaxBy(v => (v.EffectiveFrom, v.Number));
+            .Where(v => v.IsPublished && v.IsEffectiveOn(date))
+            .MaxBy(v => (v.EffectiveFrom ?? DateOnly.MinValue, v.Number));
 
     public RuleVersion? LatestPublished =>
-        _ruleVersions.Where(v => v.IsPublished).MaxBy(v => (v.EffectiveFrom, v.Number));
+        _ruleVersions.Where(v => v.IsPublished).MaxBy(v => (v.EffectiveFrom ?? DateOnly.MinValue, v.Number));
 
     public void Rename(string name)
     {
@@ -168,7 +168,7 @@ public sealed class Treaty
     }
 
     /// <summary>Adds a draft version of the rules; it takes effect only once published.</summary>
-    public RuleVersion AddDraftVersion(Guid id, DateOnly effectiveFrom, RuleSet rules, string? changeNote, DateTimeOffset now, string? author)
+    public RuleVersion AddDraftVersion(Guid id, DateOnly? effectiveFrom, RuleSet rules, string? changeNote, DateTimeOffset now, string? author)
     {
         if (_ruleVersions.Exists(v => !v.IsPublished))
         {
@@ -186,7 +186,9 @@ public sealed class Treaty
         var version = FindVersion(versionId);
         if (_ruleVersions.Exists(v => v.IsPublished && v.EffectiveFrom == version.EffectiveFrom))
         {
-            throw new DomainException($"A published version already takes effect on {version.EffectiveFrom:yyyy-MM-dd}: choose another date.");
+            throw new DomainException(version.EffectiveFrom is { } date
+                ? $"A published version already takes effect on {date:yyyy-MM-dd}: choose another date."
+                : "A published version already applies from the treaty's start: give this one the date it takes effect.");
         }
 
         version.Publish(now, publisher);
@@ -203,7 +205,7 @@ public sealed class Treaty
         _ruleVersions.Remove(version);
     }
 
-    public void ReviseDraft(Guid versionId, DateOnly effectiveFrom, RuleSet rules, string? changeNote) =>
+    public void ReviseDraft(Guid versionId, DateOnly? effectiveFrom, RuleSet rules, string? changeNote) =>
         FindVersion(versionId).Revise(effectiveFrom, rules, changeNote);
 
     private RuleVersion FindVersion(Guid versionId) =>

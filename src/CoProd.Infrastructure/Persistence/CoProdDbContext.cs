@@ -1,5 +1,6 @@
 using CoProd.Application.Common;
 using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Treaties;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProd.Infrastructure.Persistence;
@@ -22,6 +23,8 @@ public sealed class CoProdDbContext : DbContext, IApplicationDbContext
     public DbSet<Country> Countries => Set<Country>();
 
     public DbSet<Currency> Currencies => Set<Currency>();
+
+    public DbSet<Treaty> Treaties => Set<Treaty>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

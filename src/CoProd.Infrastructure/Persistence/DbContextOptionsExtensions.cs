@@ -6,11 +6,14 @@ public static class DbContextOptionsExtensions
 {
     /// <summary>
     /// The one place the EF Core provider is configured: PostgreSQL through Npgsql, snake_case names to match
-    /// the SQL migrations. Used by the app, the tests and tools/schema-script.cs alike.
+    /// the SQL migrations, and collections loaded with split queries (no cartesian explosion when an aggregate
+    /// includes several collections). Used by the app, the tests and tools/schema-script.cs alike.
     /// </summary>
     public static DbContextOptionsBuilder UseCoProdDatabase(this DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        return builder
+            .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention();
     }
 }

@@ -1,0 +1,45 @@
+using CoProd.Application.Common;
+using CoProd.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoProd.Web.Api;
+
+/// <summary>
+/// Turns the application's expected failures into ProblemDetails for the JSON API: invalid input 400 (with the
+/// fields), not found 404, conflict 409. Anything else is left to the generic 500 handler, which shows no stack trace.
+/// </summary>
+internal sealed class ApiExceptionHandler : IExceptionHandler
+{
+    private readonly IProblemDetailsService _problems;
+
+    public ApiExceptionHandler(IProblemDetailsService problems) => _problems = problems;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        ProblemDetails? problem = exception switch
+        {
+            RequestValidationException invalid => new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+                Detail = "See errors: each names the field and what is wrong with it.",
+            },
+            DomainException domain => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request breaks a rule.", Detail = domain.Message },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await _problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
