@@ -1,5 +1,6 @@
 using CoProd.Domain.Common;
 using CoProd.Domain.Deals;
+using CoProd.Domain.Eligibility;
 using CoProd.Domain.ReferenceData;
 using CoProd.Domain.Treaties;
 
@@ -41,6 +42,22 @@ internal static class TestData
         var version = treaty.AddDraftVersion(Guid.NewGuid(), effectiveFrom ?? new DateOnly(2000, 1, 1), rules, null, DateTimeOffset.UnixEpoch, "test");
         treaty.PublishVersion(version.Id, DateTimeOffset.UnixEpoch, "test");
         return version;
+    }
+
+    /// <summary>A treaty with no published rules at all (only a draft, or nothing).</summary>
+    public static Treaty BilateralWithoutRules(string a, string b, string code = "t-no-rules")
+    {
+        var treaty = new Treaty(Guid.NewGuid(), code, $"{a}–{b} treaty without rules", TreatyKind.Bilateral, [new TreatyParty(C(a)), new TreatyParty(C(b))]);
+        treaty.SetDates(null, new DateOnly(2000, 1, 1), null, null);
+        return treaty;
+    }
+
+    /// <summary>Evaluates the deal against the rules the treaty has in effect on the date (<see cref="Today"/> by default).</summary>
+    public static EligibilityReport Evaluate(Deal deal, Treaty treaty, DateOnly? on = null)
+    {
+        var date = on ?? Today;
+        var version = treaty.RulesOn(date) ?? throw new InvalidOperationException("The test treaty has no rules in effect on " + date);
+        return EligibilityEngine.Evaluate(deal, treaty, version, date);
     }
 
     public static RuleSet Band(decimal? min, decimal? max, decimal? multiMin = null, decimal? multiMax = null) => new()
@@ -87,5 +104,26 @@ internal sealed class DealBuilder
         return this;
     }
 
+    public Guid Id(string partnerName) => Deal.Partners.Single(p => p.CompanyName == partnerName).Id;
+
     public Deal Build() => Deal;
+}
+
+/// <summary>Finding the checks a test is about in a report.</summary>
+internal static class ReportExtensions
+{
+    /// <summary>The one check with this rule id (fails the test if there is none or several).</summary>
+    public static RuleCheck Check(this EligibilityReport report, string ruleId) =>
+        Assert.Single(report.Checks, c => c.RuleId == ruleId);
+
+    /// <summary>The one check with this rule id about this partner.</summary>
+    public static RuleCheck Check(this EligibilityReport report, string ruleId, Guid partnerId) =>
+        Assert.Single(report.Checks, c => c.RuleId == ruleId && c.PartnerId == partnerId);
+
+    public static bool Has(this EligibilityReport report, string ruleId) =>
+        report.Checks.Any(c => c.RuleId == ruleId);
+
+    /// <summary>The share-rule checks (bands, financial-only bands, non-party cap).</summary>
+    public static IEnumerable<RuleCheck> ShareChecks(this EligibilityReport report) =>
+        report.Checks.Where(c => c.RuleId is "share.minimum" or "share.maximum" or "financial-only.minimum" or "financial-only.maximum" or "non-party.cap");
 }

@@ -55,7 +55,7 @@ public readonly record struct Percentage : IComparable<Percentage>
         for (var decimals = DisplayDecimals; decimals < MaxDisplayDecimals; decimals++)
         {
             var rounded = Math.Round(Value, decimals, MidpointRounding.AwayFromZero);
-            if (Value == limit.Value || rounded != limit.Value)
+            if (Math.Sign(rounded - limit.Value) == Math.Sign(Value - limit.Value))
             {
                 return Format(rounded, decimals);
             }
@@ -64,6 +64,18 @@ public readonly record struct Percentage : IComparable<Percentage>
         // Closer than a millionth of a percent: truncate toward the limit's side so the direction stays visible.
         var truncated = Math.Round(Value, MaxDisplayDecimals, Value < limit.Value ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
         return Format(truncated, MaxDisplayDecimals);
+    }
+
+    /// <summary>
+    /// The value as held, with at least two decimals and no rounding ("20.00 %", "33.333 %"): for limits, which must be
+    /// shown as the treaty states them.
+    /// </summary>
+    public string ToExactString()
+    {
+        var text = Value.ToString("0.############################", CultureInfo.InvariantCulture);
+        var separator = text.IndexOf('.', StringComparison.Ordinal);
+        var decimals = separator < 0 ? 0 : text.Length - separator - 1;
+        return decimals <= DisplayDecimals ? ToString() : text + " %";
     }
 
     private static string Format(decimal value, int decimals) =>

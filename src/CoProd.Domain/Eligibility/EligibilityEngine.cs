@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoProd.Domain.Common;
 using CoProd.Domain.Deals;
+using CoProd.Domain.ReferenceData;
 using CoProd.Domain.Treaties;
 
 namespace CoProd.Domain.Eligibility;
@@ -25,8 +26,8 @@ public static class EligibilityEngine
 
         checks.Add(InForce(context));
         checks.AddRange(Format(context));
-        checks.AddRange(PartiesRepresented(context));
         checks.AddRange(AllParticipantsParties(context));
+        checks.AddRange(PartiesRepresented(context));
         checks.Add(Financing(context));
         if (context.HasContributions)
         {
@@ -228,6 +229,13 @@ public static class EligibilityEngine
 
     private static IEnumerable<RuleCheck> BandNotOnRecord(EvaluationContext context)
     {
+        if (context.Band is { Minimum: null, Maximum: null } empty)
+        {
+            yield return new RuleCheck("share.band", $"Share band for {context.ModeWord} co-productions", CheckOutcome.Warning, $"{context.CoProducingCountries.Count} countries", "no limits on record",
+                $"No minimum or maximum share is on record for {context.ModeWord} co-productions under this treaty.{Suffix(empty.Source.Note)} Confirm what the competent authorities expect.", empty.Source);
+            yield break;
+        }
+
         if (context.Band is null && context.Deal.Partners.Any(p => !p.IsFinancialOnly || context.Rules.FinancialOnly is null))
         {
             var other = context.Mode == CoProductionMode.Multilateral ? context.Rules.BilateralShares : context.Rules.MultilateralShares;
@@ -242,26 +250,30 @@ public static class EligibilityEngine
         var share = constraint.Share(context.Financing);
         var met = constraint.IsMet(share);
         var measured = share.FormatAgainst(constraint.Limit);
-        var required = (constraint.IsMinimum ? "≥ " : "≤ ") + constraint.Limit;
-        var headroom = new Money(Math.Abs(constraint.Headroom(context.Financing)), context.Deal.Currency).Format(0);
+        var required = (constraint.IsMinimum ? "≥ " : "≤ ") + constraint.Limit.ToExactString();
+        var limit = constraint.Limit.ToExactString();
+        var exact = Math.Abs(constraint.Headroom(context.Financing));
+
+        // Amounts in words keep their promise: room to spare is rounded down, a shortfall up.
+        var headroom = met ? WholeUnits(Math.Floor(exact), context.Deal.Currency) : WholeUnits(Math.Ceiling(exact), context.Deal.Currency);
         string explanation;
         if (constraint.RuleId == "non-party.cap")
         {
             explanation = met
-                ? $"Co-producers from outside the parties bring {measured} together, within the cap of {constraint.Limit}. They could bring {headroom} more before reaching it."
-                : $"Co-producers from outside the parties bring {measured} together, above the cap of {constraint.Limit}. Their contributions must fall by {headroom} (or the others' rise) to fit.";
+                ? $"Co-producers from outside the parties bring {measured} together, within the cap of {limit}. They could bring {headroom} more without going over it."
+                : $"Co-producers from outside the parties bring {measured} together, above the cap of {limit}. Their contributions must fall by {headroom} (or the others' rise) to fit.";
         }
         else if (constraint.IsMinimum)
         {
             explanation = met
-                ? $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing; {constraint.LimitDescription} is {constraint.Limit}. Its contributions could fall by {headroom} before going below it."
-                : $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing, below {constraint.LimitDescription} ({constraint.Limit}). It needs {headroom} more, other contributions unchanged.";
+                ? $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing; {constraint.LimitDescription} is {limit}. {Its(constraint)} contributions could fall by {headroom} and still meet it."
+                : $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing, below {constraint.LimitDescription} ({limit}). {(constraint.PartnerId is null ? "They need" : "It needs")} {headroom} more, other contributions unchanged.";
         }
         else
         {
             explanation = met
-                ? $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing; {constraint.LimitDescription} is {constraint.Limit}."
-                : $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing, above {constraint.LimitDescription} ({constraint.Limit}). Its contributions must fall by {headroom}, or the others' rise.";
+                ? $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing; {constraint.LimitDescription} is {limit}."
+                : $"{Capital(constraint.Subject)} {Brings(constraint)} {measured} of the financing, above {constraint.LimitDescription} ({limit}). {Its(constraint)} contributions must fall by {headroom}, or the others' rise.";
         }
 
         return new RuleCheck(constraint.RuleId, constraint.Title, met ? CheckOutcome.Pass : CheckOutcome.Fail, measured, required, explanation, constraint.Source)
@@ -301,7 +313,9 @@ public static class EligibilityEngine
 
         if (rule.RequiresCreativeMajorityCoProducer && context.HasContributions)
         {
-            var largest = context.Financing.Partners.MaxBy(p => p.Share)!;
+            // On a tie for the largest share, a creative co-producer among the tied holds the majority.
+            var top = context.Financing.Partners.Max(p => p.Share);
+            var largest = context.Financing.Partners.Where(p => p.Share == top).OrderBy(p => p.Partner.IsFinancialOnly).First();
             yield return largest.Partner.IsFinancialOnly
                 ? new RuleCheck("financial-only.majority", "Majority co-producer takes part creatively", CheckOutcome.Fail, EvaluationContext.Describe(largest.Partner), "a creative and technical co-producer",
                     $"The largest share ({largest.Share}) is held by {EvaluationContext.Describe(largest.Partner)}, a financial co-producer; the majority co-producer must make an effective technical and artistic contribution.", rule.Source)
@@ -375,12 +389,15 @@ public static class EligibilityEngine
             yield break;
         }
 
-        var countries = context.Deal.Partners.Where(p => !p.IsFinancialOnly).Select(p => p.Country).Distinct().OrderBy(c => c).ToList();
+        // Financial co-producers are exempt (they bring money only), so the money is compared among the others.
+        var creative = context.Financing.Partners.Where(p => !p.Partner.IsFinancialOnly).ToList();
+        var creativeTotal = creative.Sum(p => p.Total.Amount);
+        var countries = creative.Select(p => p.Partner.Country).Distinct().OrderBy(c => c).ToList();
         var off = new List<string>();
         var lines = new List<string>();
         foreach (var country in countries)
         {
-            var money = context.Financing.ShareOfCountry(country);
+            var money = Percentage.Of(creative.Where(p => p.Partner.Country == country).Sum(p => p.Total.Amount), creativeTotal);
             var part = participation.GetValueOrDefault(country, Percentage.Zero);
             lines.Add($"{country}: {money} of the money, {part} of the participation");
             if (Math.Abs(money.Value - part.Value) > rule.Tolerance.Value)
@@ -415,7 +432,8 @@ public static class EligibilityEngine
             yield break;
         }
 
-        var eligible = (rule.CoProducingCountriesOnly ? context.CoProducingCountries.Where(context.IsParty) : context.Parties)
+        var nonPartyAdmitted = context.Rules.NonPartyCoProducers is { Allowed: true };
+        var eligible = (rule.CoProducingCountriesOnly ? context.CoProducingCountries.Where(c => context.IsParty(c) || nonPartyAdmitted) : context.Parties)
             .Concat(rule.AlsoEligible).ToHashSet();
         var describedSet = rule.CoProducingCountriesOnly ? "the co-producing countries" : "the parties";
         var extra = rule.AlsoEligible.Count == 0 ? string.Empty : $" or of {string.Join(", ", rule.AlsoEligible)}";
@@ -519,7 +537,11 @@ public static class EligibilityEngine
     private static string Band(ShareBandRule band) =>
         $"{band.Minimum?.ToString() ?? "no minimum"} to {band.Maximum?.ToString() ?? "no maximum"}";
 
-    private static string Brings(ShareConstraint constraint) => constraint.PartnerIds.Count == 1 ? "brings" : "bring";
+    private static string Brings(ShareConstraint constraint) => constraint.PartnerId is null ? "bring" : "brings";
+
+    private static string Its(ShareConstraint constraint) => constraint.PartnerId is null ? "Their" : "Its";
+
+    private static string WholeUnits(decimal amount, CurrencyCode currency) => new Money(amount, currency).Format(0);
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

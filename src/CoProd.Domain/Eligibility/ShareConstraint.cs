@@ -50,7 +50,7 @@ internal sealed record ShareConstraint(
                 foreach (var group in banded.GroupBy(p => p.Country).OrderBy(g => g.Key))
                 {
                     var ids = group.Select(p => p.Id).ToList();
-                    var subject = $"the co-producers of {group.Key}";
+                    var subject = $"{group.Key}'s co-producers";
                     AddBand(constraints, "share", band.Minimum, band.Maximum, $"{group.Key}", subject, null, ids, bandLabel + " band per country", band.Source);
                 }
             }

@@ -52,6 +52,7 @@ public static class TreatyFinder
             : null;
         var prevailingConvention = countries.Count >= 3
             ? candidates.FirstOrDefault(t => t.Kind == TreatyKind.Convention
+                && t.IsInForceOn(date)
                 && t.RulesOn(date)?.Rules.Applicability is { YieldsToBilateralTreaties: true } applicability
                 && countries.Count(c => t.IsPartyOn(c, date)) >= applicability.MultilateralMinimumPartyCountries)
             : null;
@@ -77,6 +78,11 @@ public static class TreatyFinder
             {
                 results.Add(new TreatyCandidate(treaty, CandidateStatus.Superseded, report,
                     $"For a multilateral co-production between its parties, {prevailingConvention.Name} applies instead of this bilateral treaty."));
+            }
+            else if (report.FirstFailure is { RuleId: "parties.all-participants" } && version.Rules.Applicability?.OtherwiseApplies is { } otherwise)
+            {
+                results.Add(new TreatyCandidate(treaty, CandidateStatus.Superseded, report,
+                    $"Not every participating country is a party to {treaty.Name}, so {otherwise} applies instead."));
             }
             else
             {
