@@ -1,4 +1,9 @@
 using CoProd.Application.Common;
+using CoProd.Application.Users;
+using CoProd.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
 using CoProd.Infrastructure.Persistence;
 using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +36,35 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddHealthChecks().AddDbContextCheck<CoProdDbContext>("database", tags: ["ready"]);
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                // NIST SP 800-63B: length, not composition; common passwords refused (CommonPasswordValidator).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<CoProdDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<DevelopmentUsers>();
+
+        // Data Protection keys (cookies, bearer tokens, antiforgery) live in PostgreSQL: every instance shares them.
+        services.AddDataProtection().SetApplicationName("CoProd");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 }

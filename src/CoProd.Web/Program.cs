@@ -29,7 +29,7 @@ try
     builder.Services
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
-        .AddWeb(builder.Configuration);
+        .AddWeb(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     app.UseWeb();

@@ -2,6 +2,7 @@ using CoProd.Application.Common;
 using CoProd.Web.Api;
 using CoProd.Web.Components;
 using CoProd.Web.Infrastructure;
+using CoProd.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -10,10 +11,11 @@ namespace CoProd.Web;
 /// <summary>The web layer's composition: services (<see cref="AddWeb"/>) and the request pipeline (<see cref="UseWeb"/>).</summary>
 public static class WebApplicationSetup
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRazorComponents();
+        services.AddWebAuthentication(environment);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
@@ -35,7 +37,7 @@ public static class WebApplicationSetup
         // written by its own handlers inside, so the page handlers outside find the response already written.
         // (Re-executing handlers do not work inside a UseWhen branch, hence this nesting.)
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseWhen(IsApiRequest, api =>
         {
             api.UseExceptionHandler();
@@ -47,22 +49,28 @@ public static class WebApplicationSetup
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
-        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseMiddleware<ActiveUserCheck>();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthApi();
+        app.MapAccountEndpoints();
         app.MapEligibilityApi();
         app.MapTreatyApi();
         app.MapRazorComponents<App>();

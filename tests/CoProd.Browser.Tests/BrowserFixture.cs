@@ -61,6 +61,24 @@ public sealed class BrowserFixture : WebAppFixture
         return await context.NewPageAsync();
     }
 
+    /// <summary>Creates a user with the role and signs in through the sign-in page, in a fresh browser context.</summary>
+    public async Task<(IPage Page, TestUser User)> SignedInPageAsync(string role, string? name = null)
+    {
+        var user = await Factory.CreateAsync(role, name);
+        var page = await NewPageAsync();
+        await SignInAsync(page, user);
+        return (page, user);
+    }
+
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots (ignored by git) for people to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

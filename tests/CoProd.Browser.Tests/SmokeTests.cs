@@ -1,3 +1,4 @@
+using CoProd.Testing;
 using Microsoft.Playwright;
 
 namespace CoProd.Browser.Tests;
@@ -11,7 +12,7 @@ public sealed class SmokeTests : IClassFixture<BrowserFixture>
     [Fact]
     public async Task Home_page_renders_with_its_title_navigation_and_styles()
     {
-        var page = await _fixture.NewPageAsync();
+        var (page, user) = await _fixture.SignedInPageAsync(CoProd.Application.Users.Roles.Producer, "Paula Smoke");
 
         var response = await page.GotoAsync("/");
 
@@ -27,7 +28,24 @@ public sealed class SmokeTests : IClassFixture<BrowserFixture>
         Assert.Equal("flex", display);
         Assert.Equal("rgb(33, 37, 41)", background);
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.htmx === 'object'"), "htmx did not load");
+        Assert.Equal(user.DisplayName, (await page.GetByTestId("user-name").InnerTextAsync()).Trim());
 
         await BrowserFixture.ScreenshotAsync(page, "home");
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_wrong_password_says_so_and_keeps_you_on_the_sign_in_page()
+    {
+        var user = await _fixture.Factory.CreateAsync(CoProd.Application.Users.Roles.Lawyer);
+        var page = await _fixture.NewPageAsync();
+
+        await page.GotoAsync("/deals");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        Assert.True(await page.GetByRole(AriaRole.Alert).GetByText("The e-mail or password is wrong.").IsVisibleAsync());
+        await BrowserFixture.ScreenshotAsync(page, "login-failed");
     }
 }

@@ -1,11 +1,14 @@
 using CoProd.Application.Common;
 using CoProd.Domain.ReferenceData;
 using CoProd.Domain.Treaties;
+using CoProd.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProd.Infrastructure.Persistence;
 
-public sealed class CoProdDbContext : DbContext, IApplicationDbContext
+public sealed class CoProdDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IApplicationDbContext
 {
     public CoProdDbContext(DbContextOptions<CoProdDbContext> options)
         : base(options)
@@ -26,9 +29,12 @@ public sealed class CoProdDbContext : DbContext, IApplicationDbContext
 
     public DbSet<Treaty> Treaties => Set<Treaty>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoProdDbContext).Assembly);
     }
 }

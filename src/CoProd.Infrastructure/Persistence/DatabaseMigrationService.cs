@@ -1,3 +1,4 @@
+using CoProd.Infrastructure.Identity;
 using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,12 +15,14 @@ internal sealed class DatabaseMigrationService : IHostedService
     private readonly SqlMigrator _migrator;
     private readonly IOptions<DatabaseOptions> _options;
     private readonly IServiceScopeFactory _scopes;
+    private readonly IHostEnvironment _environment;
 
-    public DatabaseMigrationService(SqlMigrator migrator, IOptions<DatabaseOptions> options, IServiceScopeFactory scopes)
+    public DatabaseMigrationService(SqlMigrator migrator, IOptions<DatabaseOptions> options, IServiceScopeFactory scopes, IHostEnvironment environment)
     {
         _migrator = migrator;
         _options = options;
         _scopes = scopes;
+        _environment = environment;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +30,16 @@ internal sealed class DatabaseMigrationService : IHostedService
         await _migrator.MigrateAsync(_options.Value.ConnectionString, cancellationToken);
         await using var scope = _scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TreatySeeder>().SeedAsync(cancellationToken);
+
+        var developmentUsers = scope.ServiceProvider.GetRequiredService<DevelopmentUsers>();
+        if (_environment.IsDevelopment())
+        {
+            await developmentUsers.EnsureAsync();
+        }
+        else
+        {
+            await developmentUsers.DisableAsync();
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

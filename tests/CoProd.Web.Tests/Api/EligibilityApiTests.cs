@@ -11,6 +11,9 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
 {
     private readonly WebAppFixture _app;
 
+    private async Task<HttpClient> ClientAsync() =>
+        await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(CoProd.Application.Users.Roles.Producer));
+
     public EligibilityApiTests(WebAppFixture app) => _app = app;
 
     private static JsonObject FranceCanada(decimal frenchAmount = 4_200_000m, decimal canadianAmount = 1_800_000m) => new()
@@ -43,7 +46,7 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_deal_is_evaluated_against_a_named_treaty_with_every_check_explained()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
 
         using var response = await client.PostAsJsonAsync("/api/eligibility", FranceCanada());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -66,7 +69,7 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_minority_below_the_treaty_minimum_fails_naming_the_rule()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
 
         using var response = await client.PostAsJsonAsync("/api/eligibility", FranceCanada(5_101_000m, 899_000m));
         var evaluation = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["evaluation"]!;
@@ -79,7 +82,7 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task Without_a_treaty_the_finder_ranks_every_treaty_that_could_apply()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
         var request = FranceCanada();
         request.Remove("treaty");
 
@@ -96,7 +99,7 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_deal_between_countries_without_a_treaty_gets_no_candidates()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
         var request = FranceCanada();
         request.Remove("treaty");
         request["deal"]!["partners"]![0]!["country"] = "JP";
@@ -132,7 +135,7 @@ public sealed class EligibilityApiTests : IClassFixture<WebAppFixture>
     [MemberData(nameof(BadInput))]
     public async Task Bad_input_gets_a_400_ProblemDetails_naming_the_field(string json, string field, string message)
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(new Uri("/api/eligibility", UriKind.Relative), content);

@@ -8,12 +8,15 @@ public sealed class TreatyApiTests : IClassFixture<WebAppFixture>
 {
     private readonly WebAppFixture _app;
 
+    private async Task<HttpClient> ClientAsync() =>
+        await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(CoProd.Application.Users.Roles.Producer));
+
     public TreatyApiTests(WebAppFixture app) => _app = app;
 
     [Fact]
     public async Task Treaties_are_listed_with_the_rule_version_in_effect()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
 
         var list = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/treaties?date=2025-06-01", UriKind.Relative)))!.AsArray();
 
@@ -26,7 +29,7 @@ public sealed class TreatyApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_treaty_comes_with_its_rules_and_their_sources()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
 
         var body = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/treaties/CA-FR", UriKind.Relative)))!;
 
@@ -40,7 +43,7 @@ public sealed class TreatyApiTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task An_unknown_treaty_is_a_404_ProblemDetails()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await ClientAsync();
 
         using var response = await client.GetAsync(new Uri("/api/treaties/no-such-treaty", UriKind.Relative));
 

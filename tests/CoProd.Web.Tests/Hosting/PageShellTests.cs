@@ -13,7 +13,7 @@ public sealed class PageShellTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task Home_page_has_a_title_navigation_and_the_front_end_assets()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(CoProd.Application.Users.Roles.Producer));
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         using var document = new HtmlParser().ParseDocument(html);
@@ -41,7 +41,7 @@ public sealed class PageShellTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task An_unknown_page_gets_the_friendly_404_page_with_status_404()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(CoProd.Application.Users.Roles.Producer));
 
         using var response = await client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
         using var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -54,11 +54,24 @@ public sealed class PageShellTests : IClassFixture<WebAppFixture>
     [Fact]
     public async Task An_unknown_API_route_gets_ProblemDetails_not_a_page()
     {
-        using var client = _app.Factory.CreateClient();
+        using var client = await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(CoProd.Application.Users.Roles.Producer));
 
         using var response = await client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_and_the_API_answers_401()
+    {
+        using var client = _app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var api = await client.GetAsync(new Uri("/api/treaties", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/login", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 }
