@@ -1,11 +1,11 @@
 using CoProd.Application.Common;
 using CoProd.Application.Users;
 using CoProd.Infrastructure.Identity;
+using CoProd.Infrastructure.Persistence;
+using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using CoProd.Infrastructure.Persistence;
-using CoProd.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
