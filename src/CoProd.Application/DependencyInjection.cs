@@ -1,4 +1,6 @@
+using CoProd.Application.Audit;
 using CoProd.Application.Common;
+using CoProd.Application.Deals;
 using CoProd.Application.Eligibility;
 using CoProd.Application.Treaties;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,10 @@ public static class DependencyInjection
         services.AddScoped<ReferenceCodes>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<TreatyQueries>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DealStore>();
+        services.AddScoped<DealService>();
+        services.AddScoped<DealQueries>();
         return services;
     }
 }

@@ -27,8 +27,10 @@ public static class DependencyInjection
                 $"(environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName}), or run in Development to get a private local cluster.")
             .ValidateOnStart();
 
+        services.AddSingleton<AuditGuard>();
         services.AddDbContext<CoProdDbContext>((provider, options) =>
-            options.UseCoProdDatabase(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            options.UseCoProdDatabase(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<AuditGuard>()));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CoProdDbContext>());
 
         services.AddSingleton<SqlMigrator>();

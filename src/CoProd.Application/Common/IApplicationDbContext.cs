@@ -1,4 +1,8 @@
+using CoProd.Domain.Audit;
+using CoProd.Domain.Catalogues;
+using CoProd.Domain.Deals;
 using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Review;
 using CoProd.Domain.Treaties;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,5 +20,24 @@ public interface IApplicationDbContext
 
     DbSet<Treaty> Treaties { get; }
 
+    DbSet<Deal> Deals { get; }
+
+    DbSet<DealMember> DealMembers { get; }
+
+    DbSet<DealVersion> DealVersions { get; }
+
+    DbSet<ReviewComment> ReviewComments { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<DecisionDomain> DecisionDomains { get; }
+
+    DbSet<Medium> Media { get; }
+
+    DbSet<TerritoryGroup> TerritoryGroups { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the version the user loaded as the one the save must still find (optimistic concurrency).</summary>
+    void SetOriginalVersion(Deal deal, uint version);
 }

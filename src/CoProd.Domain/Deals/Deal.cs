@@ -8,7 +8,7 @@ namespace CoProd.Domain.Deals;
 /// A co-production deal: the project, its partners and what each brings, its key people and where the work is
 /// done. Shares are derived from contributions, never typed in.
 /// </summary>
-public sealed class Deal
+public sealed partial class Deal
 {
     public const int TitleMaxLength = 200;
 
@@ -16,6 +16,7 @@ public sealed class Deal
     private readonly List<Contribution> _contributions = [];
     private readonly List<KeyPerson> _keyPeople = [];
     private readonly List<ProductionLocation> _locations = [];
+    private readonly List<DealMember> _members = [];
 
     private Deal()
     {
@@ -27,6 +28,14 @@ public sealed class Deal
     {
         Id = id;
         SetProject(title, format, currency, budget);
+    }
+
+    /// <summary>A new deal created by <paramref name="ownerId"/>, who becomes its owner.</summary>
+    public static Deal Create(Guid id, string title, ProductionFormat format, CurrencyCode currency, decimal budget, Guid ownerId, DateTimeOffset now)
+    {
+        var deal = new Deal(id, title, format, currency, budget) { CreatedAt = now, UpdatedAt = now, CreatedBy = ownerId };
+        deal._members.Add(new DealMember(id, ownerId, MemberRole.Owner, now, ownerId));
+        return deal;
     }
 
     public Guid Id { get; private set; }
@@ -48,6 +57,8 @@ public sealed class Deal
     public IReadOnlyList<KeyPerson> KeyPeople => _keyPeople;
 
     public IReadOnlyList<ProductionLocation> Locations => _locations;
+
+    public IReadOnlyList<DealMember> Members => _members;
 
     public Money BudgetMoney => new(Budget, Currency);
 
@@ -105,6 +116,7 @@ public sealed class Deal
         var partner = FindPartner(partnerId);
         _contributions.RemoveAll(c => c.PartnerId == partnerId);
         _partners.Remove(partner);
+        ForgetPartner(partnerId);
     }
 
     public Contribution AddContribution(Guid id, Guid partnerId, ContributionKind kind, string description, Money amount,
@@ -137,7 +149,12 @@ public sealed class Deal
     public void SetLocations(IEnumerable<ProductionLocation> locations)
     {
         ArgumentNullException.ThrowIfNull(locations);
-        var distinct = locations.Distinct().ToList();
+        var distinct = locations.Select(l => l with { Place = string.IsNullOrWhiteSpace(l.Place) ? null : l.Place.Trim() }).Distinct().ToList();
+        if (distinct.Exists(l => l.Place?.Length > ProductionLocation.PlaceMaxLength))
+        {
+            throw new DomainException($"A place name may have at most {ProductionLocation.PlaceMaxLength} characters.");
+        }
+
         _locations.Clear();
         _locations.AddRange(distinct);
     }

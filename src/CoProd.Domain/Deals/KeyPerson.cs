@@ -48,5 +48,8 @@ public sealed class KeyPerson
     }
 }
 
-/// <summary>A country where part of the work is done.</summary>
-public sealed record ProductionLocation(LocationKind Kind, CountryCode Country);
+/// <summary>A country (and optionally a place in it) where part of the work is done.</summary>
+public sealed record ProductionLocation(LocationKind Kind, CountryCode Country, string? Place = null)
+{
+    public const int PlaceMaxLength = 100;
+}

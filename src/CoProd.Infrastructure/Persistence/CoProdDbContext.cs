@@ -1,5 +1,9 @@
 using CoProd.Application.Common;
+using CoProd.Domain.Audit;
+using CoProd.Domain.Catalogues;
+using CoProd.Domain.Deals;
 using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Review;
 using CoProd.Domain.Treaties;
 using CoProd.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +34,25 @@ public sealed class CoProdDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
     public DbSet<Treaty> Treaties => Set<Treaty>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealMember> DealMembers => Set<DealMember>();
+
+    public DbSet<DealVersion> DealVersions => Set<DealVersion>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DecisionDomain> DecisionDomains => Set<DecisionDomain>();
+
+    public DbSet<Medium> Media => Set<Medium>();
+
+    public DbSet<TerritoryGroup> TerritoryGroups => Set<TerritoryGroup>();
+
+    public void SetOriginalVersion(Deal deal, uint version) =>
+        Entry(deal).Property(d => d.Version).OriginalValue = version;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,7 @@ namespace CoProd.Infrastructure.Persistence.Configurations;
 internal static class JsonColumn
 {
     public static PropertyBuilder<T> IsJson<T>(this PropertyBuilder<T> property)
-        where T : class
+        where T : class?
     {
         property.HasColumnType("jsonb").HasConversion(
             value => JsonSerializer.Serialize(value, Json.Options),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoProd.Application.Common;
 using CoProd.Application.Treaties;
+using CoProd.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,10 @@ public sealed partial class TreatySeeder
         var added = 0;
         foreach (var dto in file.Treaties!.Where(t => !existing.Contains(t.Code!.Trim().ToLowerInvariant())))
         {
-            _db.Treaties.Add(TreatyDocumentMapper.ToDomain(dto, now, Author));
+            var treaty = TreatyDocumentMapper.ToDomain(dto, now, Author);
+            _db.Treaties.Add(treaty);
+            _db.AuditEntries.Add(new AuditEntry(now, null, "system (shipped treaty data)", "treaty", treaty.Code, null, "created",
+                "Treaty", null, $"{treaty.Name}: {treaty.RuleVersions.Count} rule version(s) from the shipped data"));
             added++;
         }
 

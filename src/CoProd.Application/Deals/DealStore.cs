@@ -1,0 +1,115 @@
+using CoProd.Application.Audit;
+using CoProd.Application.Common;
+using CoProd.Application.Users;
+using CoProd.Domain.Common;
+using CoProd.Domain.Deals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProd.Application.Deals;
+
+/// <summary>
+/// How every deal service reads and changes a deal: only through a membership (a non-member gets "not found",
+/// never the deal), with the member's permission checked, with optimistic concurrency on the version the user
+/// loaded, and with every change described field by field in the audit trail in the same transaction.
+/// </summary>
+public sealed class DealStore
+{
+    private readonly IApplicationDbContext _db;
+    private readonly ICurrentUser _user;
+    private readonly AuditTrail _audit;
+    private readonly TimeProvider _time;
+
+    public DealStore(IApplicationDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider time)
+    {
+        _db = db;
+        _user = user;
+        _audit = audit;
+        _time = time;
+    }
+
+    public Guid UserId => _user.RequiredId();
+
+    public bool IsLawyer => _user.IsInRole(Roles.Lawyer);
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The deal with everything in it, if the current user is a member; otherwise "not found".</summary>
+    public async Task<Deal> LoadAsync(Guid dealId, bool tracking, CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        var query = _db.Deals
+            .Include(d => d.Members).Include(d => d.Partners).Include(d => d.Contributions).Include(d => d.KeyPeople)
+            .Where(d => d.Id == dealId && d.Members.Any(m => m.UserId == userId));
+        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("There is no such deal, or it is not shared with you.");
+    }
+
+    /// <summary>
+    /// Applies a change as the current user: checks the permission, applies it, records every field that changed
+    /// in the audit trail and saves, refusing if the deal changed since <paramref name="expectedVersion"/>.
+    /// </summary>
+    public async Task<uint> ChangeAsync(Guid dealId, uint? expectedVersion, DealAction permission, string action, Action<Deal> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var deal = await LoadAsync(dealId, tracking: true, cancellationToken);
+        deal.Demand(UserId, IsLawyer, permission);
+        if (expectedVersion is { } version && version != deal.Version)
+        {
+            throw Conflict();
+        }
+
+        if (expectedVersion is { } expected)
+        {
+            _db.SetOriginalVersion(deal, expected);
+        }
+
+        var names = await CatalogueNamesAsync(cancellationToken);
+        var before = DealDocument.From(deal);
+        change(deal);
+        deal.Touch(Now);
+        var changes = DealFacts.Compare(before, DealDocument.From(deal), names);
+        _audit.Record("deal", deal.Id.ToString(), deal.Id, action, changes);
+        if (changes.Count == 0)
+        {
+            _audit.Record("deal", deal.Id.ToString(), deal.Id, action, "Deal", null, "no field changed");
+        }
+
+        await SaveAsync(cancellationToken);
+        return deal.Version;
+    }
+
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw Conflict(ex);
+        }
+    }
+
+    public async Task<CatalogueNames> CatalogueNamesAsync(CancellationToken cancellationToken) =>
+        new(
+            await _db.DecisionDomains.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken),
+            await _db.Media.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken),
+            await _db.TerritoryGroups.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken));
+
+    /// <summary>Validates with the same validator a form shows the messages of; throws with every field's message.</summary>
+    public static async Task ValidateAsync<T>(IValidator<T> validator, T input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        var result = await validator.ValidateAsync(input, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw RequestValidationException.From(result);
+        }
+    }
+
+    private static ConflictException Conflict(Exception? inner = null) =>
+        new("Someone else saved a change to this deal after you opened it. Your input is kept below: compare it with the current deal and save again.", inner ?? new DomainException("version mismatch"));
+}

@@ -1,0 +1,301 @@
+using CoProd.Domain.Common;
+
+namespace CoProd.Domain.Deals;
+
+// The parts of a deal beyond its financing: project details, schedule, how decisions are made, milestones,
+// distribution rights and legal terms. Sections held as values are replaced whole by their setters.
+public sealed partial class Deal
+{
+    public const int SynopsisMaxLength = 4000;
+    public const int MaxLanguages = 12;
+    public const int LanguageMaxLength = 60;
+    public const int MaxMilestones = 200;
+    public const int MaxGrants = 500;
+
+    private List<string> _languages = [];
+    private List<DecisionRule> _decisionRules = [];
+    private readonly List<Milestone> _milestones = [];
+
+    public string? Synopsis { get; private set; }
+
+    public DealKind Kind { get; private set; }
+
+    /// <summary>The treaty the deal is made under, for an official co-production.</summary>
+    public string? TreatyCode { get; private set; }
+
+    public DealSchedule Schedule { get; private set; } = DealSchedule.Empty;
+
+    public IReadOnlyList<string> Languages => _languages;
+
+    public OveragePolicy Overages { get; private set; } = OveragePolicy.Default;
+
+    public IReadOnlyList<DecisionRule> DecisionRules => _decisionRules;
+
+    public IReadOnlyList<Milestone> Milestones => _milestones;
+
+    public DealRights Rights { get; private set; } = DealRights.Empty;
+
+    public LegalTerms Legal { get; private set; } = LegalTerms.Empty;
+
+    /// <summary>The last eligibility check recorded on the deal (treaty, rule version, date, verdict).</summary>
+    public EligibilityRecord? Eligibility { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public Guid CreatedBy { get; private set; }
+
+    /// <summary>Changed on every edit, so the row's version moves with any change to the aggregate.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    public void SetDetails(string? synopsis, IEnumerable<string> languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        var trimmed = synopsis?.Trim();
+        if (trimmed?.Length > SynopsisMaxLength)
+        {
+            throw new DomainException($"The synopsis may have at most {SynopsisMaxLength} characters.");
+        }
+
+        var list = languages.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (list.Count > MaxLanguages || list.Exists(l => l.Length > LanguageMaxLength))
+        {
+            throw new DomainException($"List up to {MaxLanguages} languages of up to {LanguageMaxLength} characters each.");
+        }
+
+        Synopsis = string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        _languages = list;
+    }
+
+    /// <summary>Official under a treaty (by code), unofficial, or undecided.</summary>
+    public void SetKind(DealKind kind, string? treatyCode)
+    {
+        if (kind == DealKind.Official && string.IsNullOrWhiteSpace(treatyCode))
+        {
+            throw new DomainException("An official co-production needs the treaty it is made under.");
+        }
+
+        Kind = kind;
+        TreatyCode = kind == DealKind.Official ? treatyCode!.Trim().ToLowerInvariant() : null;
+    }
+
+    public void SetSchedule(DealSchedule schedule) =>
+        Schedule = (schedule ?? throw new DomainException("Give the schedule.")).Validated();
+
+    public void SetOverages(OveragePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Mode is OverageMode.Capped && policy.Cap is not > 0m)
+        {
+            throw new DomainException("A capped overage policy needs a cap above zero.");
+        }
+
+        if (policy.Mode is OverageMode.BorneByPartner && policy.ResponsiblePartnerId is null)
+        {
+            throw new DomainException("Say which partner bears the overages.");
+        }
+
+        if (policy.ResponsiblePartnerId is { } partner)
+        {
+            FindPartner(partner);
+        }
+
+        if (policy.Notes?.Length > OveragePolicy.NotesMaxLength)
+        {
+            throw new DomainException($"Notes on overages may have at most {OveragePolicy.NotesMaxLength} characters.");
+        }
+
+        Overages = policy;
+    }
+
+    /// <summary>Sets who decides a domain; replaces any earlier rule for it.</summary>
+    public void SetDecisionRule(DecisionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (string.IsNullOrWhiteSpace(rule.DomainCode))
+        {
+            throw new DomainException("Say which decision domain this is.");
+        }
+
+        foreach (var partner in rule.Participants.Append(rule.TieBreakPartnerId ?? Guid.Empty).Where(p => p != Guid.Empty))
+        {
+            FindPartner(partner);
+        }
+
+        switch (rule.Mode)
+        {
+            case DecisionMode.SoleAuthority when rule.DeciderPartnerId is null:
+                throw new DomainException("Sole authority needs the partner who decides.");
+            case DecisionMode.Joint when rule.ApproverPartnerIds.Count < 2:
+                throw new DomainException("A joint decision needs at least two partners.");
+            case DecisionMode.ApproveWithin when rule.DeciderPartnerId is null || rule.ApproverPartnerIds.Count == 0:
+                throw new DomainException("Approve-within needs the partner who decides and at least one who approves.");
+            case DecisionMode.ApproveWithin when rule.ApprovalDays is not (> 0 and <= DecisionRule.MaxApprovalDays):
+                throw new DomainException($"Approve-within needs the number of days to approve (1 to {DecisionRule.MaxApprovalDays}).");
+        }
+
+        if (rule.TieBreak == TieBreak.CastingVote && rule.TieBreakPartnerId is null)
+        {
+            throw new DomainException("A casting vote needs the partner who holds it.");
+        }
+
+        if (rule.Escalation?.Length > DecisionRule.EscalationMaxLength)
+        {
+            throw new DomainException($"The escalation route may have at most {DecisionRule.EscalationMaxLength} characters.");
+        }
+
+        _decisionRules.RemoveAll(r => r.DomainCode == rule.DomainCode);
+        _decisionRules.Add(rule with { DomainCode = rule.DomainCode.Trim().ToLowerInvariant(), ApproverPartnerIds = [.. rule.ApproverPartnerIds.Distinct()] });
+    }
+
+    public void RemoveDecisionRule(string domainCode) =>
+        _decisionRules.RemoveAll(r => string.Equals(r.DomainCode, domainCode, StringComparison.OrdinalIgnoreCase));
+
+    public void SaveMilestone(Milestone milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        var name = milestone.Name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > Milestone.NameMaxLength)
+        {
+            throw new DomainException($"A milestone needs a name of 1 to {Milestone.NameMaxLength} characters.");
+        }
+
+        if (milestone.BufferDays is < 0 or > 365)
+        {
+            throw new DomainException("Buffer days are between 0 and 365.");
+        }
+
+        if (milestone.Notes?.Length > Milestone.NotesMaxLength)
+        {
+            throw new DomainException($"Notes may have at most {Milestone.NotesMaxLength} characters.");
+        }
+
+        var index = _milestones.FindIndex(m => m.Id == milestone.Id);
+        if (index < 0 && _milestones.Count >= MaxMilestones)
+        {
+            throw new DomainException($"A deal has at most {MaxMilestones} milestones.");
+        }
+
+        var saved = milestone with { Name = name };
+        if (index < 0)
+        {
+            _milestones.Add(saved);
+        }
+        else
+        {
+            _milestones[index] = saved;
+        }
+    }
+
+    public void RemoveMilestone(Guid milestoneId)
+    {
+        if (_milestones.RemoveAll(m => m.Id == milestoneId) == 0)
+        {
+            throw new DomainException("That milestone is not in this deal.");
+        }
+    }
+
+    public void SetRights(DealRights rights)
+    {
+        ArgumentNullException.ThrowIfNull(rights);
+        if (rights.Grants.Count > MaxGrants)
+        {
+            throw new DomainException($"A deal has at most {MaxGrants} rights grants.");
+        }
+
+        foreach (var grant in rights.Grants)
+        {
+            FindPartner(grant.PartnerId);
+            foreach (var approver in grant.ApprovalPartnerIds)
+            {
+                FindPartner(approver);
+            }
+
+            if (grant.Territories.Count == 0 || grant.Media.Count == 0)
+            {
+                throw new DomainException("A grant needs at least one territory and one medium.");
+            }
+
+            if (grant.TermStart is { } start && grant.TermEnd is { } end && end < start)
+            {
+                throw new DomainException("A grant's term cannot end before it starts.");
+            }
+        }
+
+        foreach (var buyout in rights.Buyouts)
+        {
+            FindPartner(buyout.HolderPartnerId);
+            FindPartner(buyout.FromPartnerId);
+            if (buyout.HolderPartnerId == buyout.FromPartnerId)
+            {
+                throw new DomainException("A partner cannot buy itself out.");
+            }
+        }
+
+        foreach (var guarantee in rights.Guarantees)
+        {
+            FindPartner(guarantee.PartnerId);
+            if (guarantee.Amount.Amount <= 0m)
+            {
+                throw new DomainException("A minimum guarantee must be greater than zero.");
+            }
+        }
+
+        Rights = rights;
+    }
+
+    public void SetLegalTerms(LegalTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        foreach (var share in terms.IpSplit)
+        {
+            FindPartner(share.PartnerId);
+        }
+
+        foreach (var claim in terms.TaxIncentives)
+        {
+            FindPartner(claim.PartnerId);
+        }
+
+        if (terms.IpOwnership == IpOwnership.Negotiated && terms.IpSplit.Count > 0 && terms.IpSplit.Sum(s => s.Share.Value) != 100m)
+        {
+            throw new DomainException($"A negotiated IP split must add up to 100 % (it adds up to {terms.IpSplit.Sum(s => s.Share.Value):0.##} %).");
+        }
+
+        Legal = terms;
+    }
+
+    public void RecordEligibility(EligibilityRecord record) =>
+        Eligibility = record ?? throw new DomainException("Give the eligibility result to record.");
+
+    /// <summary>What a removed partner leaves behind in the other sections goes with it.</summary>
+    private void ForgetPartner(Guid partnerId)
+    {
+        _decisionRules = [.. _decisionRules
+            .Select(r => r with
+            {
+                DeciderPartnerId = r.DeciderPartnerId == partnerId ? null : r.DeciderPartnerId,
+                ApproverPartnerIds = [.. r.ApproverPartnerIds.Where(p => p != partnerId)],
+                TieBreakPartnerId = r.TieBreakPartnerId == partnerId ? null : r.TieBreakPartnerId,
+            })
+            .Where(r => r.Participants.Any())];
+        Rights = Rights with
+        {
+            Grants = [.. Rights.Grants.Where(g => g.PartnerId != partnerId).Select(g => g with { ApprovalPartnerIds = [.. g.ApprovalPartnerIds.Where(p => p != partnerId)] })],
+            Buyouts = [.. Rights.Buyouts.Where(b => b.HolderPartnerId != partnerId && b.FromPartnerId != partnerId)],
+            Guarantees = [.. Rights.Guarantees.Where(g => g.PartnerId != partnerId)],
+        };
+        Legal = Legal with
+        {
+            IpSplit = [.. Legal.IpSplit.Where(s => s.PartnerId != partnerId)],
+            TaxIncentives = [.. Legal.TaxIncentives.Where(t => t.PartnerId != partnerId)],
+        };
+        if (Overages.ResponsiblePartnerId == partnerId)
+        {
+            Overages = OveragePolicy.Default with { Notes = Overages.Notes };
+        }
+    }
+}
