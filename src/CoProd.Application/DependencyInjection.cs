@@ -2,6 +2,7 @@ using CoProd.Application.Audit;
 using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Application.Eligibility;
+using CoProd.Application.ReferenceData;
 using CoProd.Application.Treaties;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<DealStore>();
         services.AddScoped<DealService>();
         services.AddScoped<DealQueries>();
+        services.AddScoped<ReferenceDataQueries>();
         return services;
     }
 }

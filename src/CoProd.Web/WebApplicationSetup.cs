@@ -1,6 +1,7 @@
 using CoProd.Application.Common;
 using CoProd.Web.Api;
 using CoProd.Web.Components;
+using CoProd.Web.Deals;
 using CoProd.Web.Infrastructure;
 using CoProd.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -72,6 +73,7 @@ public static class WebApplicationSetup
         app.MapAuthApi();
         app.MapAccountEndpoints();
         app.MapEligibilityApi();
+        app.MapDealFragments();
         app.MapTreatyApi();
         app.MapRazorComponents<App>();
         return app;

@@ -172,6 +172,17 @@ public sealed class DealService
         return await _store.ChangeAsync(dealId, version, DealAction.EditStructure, "recorded eligibility check", d => d.RecordEligibility(record), cancellationToken);
     }
 
+    /// <summary>Makes the deal official under a treaty (from the finder's suggestions), or unofficial, or undecided.</summary>
+    public async Task<uint> SetKindAsync(Guid dealId, uint version, DealKind kind, string? treatyCode, CancellationToken cancellationToken)
+    {
+        if (kind == DealKind.Official && (string.IsNullOrWhiteSpace(treatyCode) || !await _db.Treaties.AnyAsync(t => t.Code == treatyCode.Trim().ToLowerInvariant(), cancellationToken)))
+        {
+            throw new RequestValidationException("treatyCode", $"There is no treaty '{treatyCode}'.");
+        }
+
+        return await _store.ChangeAsync(dealId, version, DealAction.EditStructure, "changed type", deal => deal.SetKind(kind, treatyCode), cancellationToken);
+    }
+
     private ProjectInputValidator ProjectValidator() =>
         new(_codes, (code, token) => _db.Treaties.AnyAsync(t => t.Code == code.Trim().ToLowerInvariant(), token));
 

@@ -13,10 +13,10 @@ public sealed partial class DevelopmentUsers
 {
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role, string Password)> All =
     [
-        ("producer@coprod.local", "Paula Producer", Roles.Producer, "Dev-only producer 2026"),
-        ("producer2@coprod.local", "Kenji Partner", Roles.Producer, "Dev-only producer two 2026"),
-        ("lawyer@coprod.local", "Laura Lawyer", Roles.Lawyer, "Dev-only lawyer 2026"),
-        ("admin@coprod.local", "Adam Admin", Roles.Admin, "Dev-only admin 2026"),
+        ("producer@coprod.local", "Paula Producer", Roles.Producer, "paper lantern harbour"),
+        ("producer2@coprod.local", "Kenji Partner", Roles.Producer, "quiet river orchard"),
+        ("lawyer@coprod.local", "Laura Lawyer", Roles.Lawyer, "amber meadow compass"),
+        ("admin@coprod.local", "Adam Admin", Roles.Admin, "silver kettle morning"),
     ];
 
     private readonly UserManager<AppUser> _users;
