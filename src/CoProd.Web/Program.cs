@@ -5,6 +5,7 @@ using CoProd.Infrastructure.Persistence.LocalPostgres;
 using CoProd.Web;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Formatting.Compact;
 using Serilog.Extensions.Logging;
 
 Log.Logger = new LoggerConfiguration()
@@ -22,8 +23,24 @@ try
             builder.Configuration, builder.Environment.ContentRootPath, loggerFactory.CreateLogger("CoProd.DevelopmentDatabase"), CancellationToken.None);
     }
 
+    // Levels, enrichers and any extra sinks come from the "Serilog" section; the console writes text or, with
+    // CoProd:LogFormat = json, one JSON object per event (for log collectors).
+    var json = string.Equals(builder.Configuration["CoProd:LogFormat"], "json", StringComparison.OrdinalIgnoreCase);
     builder.Services.AddSerilog(
-        (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+        (services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (json)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        },
         preserveStaticLogger: true);
 
     builder.Services

@@ -87,10 +87,17 @@ public static partial class TestUsers
             ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Value),
             ["_handler"] = formName,
         };
+        if (!form.ContainsKey("Version") && VersionField().Match(page) is { Success: true } version)
+        {
+            form["Version"] = version.Groups[1].Value;
+        }
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
 }

@@ -17,7 +17,27 @@ public sealed class PostgresBinaries
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
     /// <summary>Finds the newest installed server, or throws with the install command when there is none.</summary>
-    public static PostgresBinaries Locate()
+    public static PostgresBinaries Locate() => Locate(DefaultCandidates());
+
+    /// <summary>The first of <paramref name="directories"/> holding both initdb and pg_ctl.</summary>
+    public static PostgresBinaries Locate(IEnumerable<string> directories)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        foreach (var dir in directories)
+        {
+            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
+            {
+                return new PostgresBinaries(dir);
+            }
+        }
+
+        throw new LocalPostgresException(
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found on this machine. " +
+            $"Install them with: {InstallCommand} — or set ConnectionStrings__CoProd to an existing database.");
+    }
+
+    /// <summary>Debian's versioned folders, newest first, then the PATH.</summary>
+    private static List<string> DefaultCandidates()
     {
         var candidates = new List<string>();
         const string debianRoot = "/usr/lib/postgresql";
@@ -31,18 +51,7 @@ public sealed class PostgresBinaries
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         candidates.AddRange(path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-
-        foreach (var dir in candidates)
-        {
-            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
-            {
-                return new PostgresBinaries(dir);
-            }
-        }
-
-        throw new LocalPostgresException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found on this machine. " +
-            $"Install them with: {InstallCommand} — or set ConnectionStrings__CoProd to an existing database.");
+        return candidates;
     }
 
     private static int ParseVersion(string name) =>

@@ -52,30 +52,37 @@ public abstract class DealPageBase : ComponentBase
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
+    /// <remarks>
+    /// The page renders at every await of its initialisation, so <see cref="Workspace"/> is published only once the
+    /// page's forms are ready: a render in between sees no workspace rather than half a page.
+    /// </remarks>
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync();
-        if (Workspace is not null)
+        var workspace = await FetchAsync();
+        if (workspace is not null)
         {
             Countries = await Reference.CountriesAsync(Aborted);
             Currencies = await Reference.CurrenciesAsync(Aborted);
-            await OnWorkspaceLoadedAsync();
+            await OnWorkspaceLoadedAsync(workspace);
+            Workspace = workspace;
         }
     }
 
-    /// <summary>For pages that prepare their forms from the loaded deal.</summary>
-    protected virtual Task OnWorkspaceLoadedAsync() => Task.CompletedTask;
+    /// <summary>For pages that prepare their forms from the loaded deal (before the page first shows it).</summary>
+    protected virtual Task OnWorkspaceLoadedAsync(DealWorkspace workspace) => Task.CompletedTask;
 
-    protected async Task LoadAsync()
+    protected async Task LoadAsync() => Workspace = await FetchAsync() ?? Workspace;
+
+    private async Task<DealWorkspace?> FetchAsync()
     {
         try
         {
-            Workspace = await Queries.GetAsync(Id, Aborted);
+            return await Queries.GetAsync(Id, Aborted);
         }
         catch (NotFoundException)
         {
-            Workspace = null;
             Navigation.NotFound();
+            return null;
         }
     }
 

@@ -1,0 +1,141 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using CoProd.Application.Users;
+using CoProd.Testing;
+
+namespace CoProd.Web.Tests.Deals;
+
+/// <summary>The deal pages through plain form posts, as a browser without JavaScript sends them.</summary>
+public sealed class DealPagesTests : IClassFixture<WebAppFixture>
+{
+    private readonly WebAppFixture _app;
+
+    public DealPagesTests(WebAppFixture app) => _app = app;
+
+    /// <summary>Creates an official France–Canada deal with two partners and a contribution each; returns its id.</summary>
+    private static async Task<Guid> CreateDealAsync(HttpClient client)
+    {
+        using var created = await client.PostFormAsync("/deals/new", "new-deal", new Dictionary<string, string>
+        {
+            ["Model.Title"] = "Les Aurores",
+            ["Model.Format"] = "documentary",
+            ["Model.Currency"] = "EUR",
+            ["Model.Budget"] = "6000000",
+            ["Model.Kind"] = "official",
+            ["Model.TreatyCode"] = "ca-fr",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(created.Headers.Location!.OriginalString, "deals/([0-9a-f-]{36})").Groups[1].Value);
+        var partners = $"/deals/{id}/partners";
+        foreach (var (company, country, role) in new[] { ("Films du Nord", "FR", "majorityDelegate"), ("Érable Productions", "CA", "minority") })
+        {
+            using var added = await client.PostFormAsync(partners, "partner", new Dictionary<string, string>
+            {
+                ["PartnerForm.Company"] = company,
+                ["PartnerForm.Country"] = country,
+                ["PartnerForm.Role"] = role,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var html = await client.GetStringAsync(new Uri(partners, UriKind.Relative));
+        var document = new HtmlParser().ParseDocument(html);
+        var partnerIds = document.QuerySelectorAll("#contribution-partner option").Select(o => o.GetAttribute("value")!).ToList();
+        foreach (var (partnerId, amount, currency, rate, spend) in new[] { (partnerIds[0], "5100000", "EUR", string.Empty, "FR"), (partnerIds[1], "1800000", "CAD", "0.5", "CA") })
+        {
+            using var contributed = await client.PostFormAsync(partners, "contribution", new Dictionary<string, string>
+            {
+                ["ContributionForm.PartnerId"] = partnerId,
+                ["ContributionForm.Kind"] = "inKind",
+                ["ContributionForm.Description"] = "Services",
+                ["ContributionForm.Amount"] = amount,
+                ["ContributionForm.Currency"] = currency,
+                ["ContributionForm.RateToDealCurrency"] = rate,
+                ["ContributionForm.RateLockedOn"] = rate.Length == 0 ? string.Empty : "2026-11-01",
+                ["ContributionForm.SpendCountry"] = spend,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
+        }
+
+        return id;
+    }
+
+    [Fact]
+    public async Task Every_select_on_every_deal_page_shows_the_value_on_record_so_saving_never_changes_it_silently()
+    {
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(client);
+        var partnersHtml = await client.GetStringAsync(new Uri($"/deals/{id}/partners", UriKind.Relative));
+        var partnersPage = new HtmlParser().ParseDocument(partnersHtml);
+        var editPartner = partnersPage.QuerySelectorAll("a[href*='editPartner=']").First().GetAttribute("href")!;
+        var editContribution = partnersPage.QuerySelectorAll("a[href*='editContribution=']").Last().GetAttribute("href")!;
+
+        var pages = new[] { $"/deals/{id}", $"/deals/{id}/partners", "/" + editPartner.Split('#')[0], "/" + editContribution.Split('#')[0], $"/deals/{id}/people", $"/deals/{id}/eligibility" };
+        var checkedSelects = 0;
+        foreach (var path in pages)
+        {
+            var document = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
+            foreach (var select in document.QuerySelectorAll("select[value]"))
+            {
+                var value = select.GetAttribute("value")!;
+                var options = select.QuerySelectorAll("option").ToList();
+                if (value.Length == 0 || !options.Exists(o => o.GetAttribute("value") == value))
+                {
+                    continue;
+                }
+
+                var selected = options.Where(o => o.HasAttribute("selected")).Select(o => o.GetAttribute("value")).ToList();
+                Assert.True(selected.SequenceEqual([value]), $"{path}: <select name='{select.GetAttribute("name")}'> is bound to '{value}' but marks [{string.Join(", ", selected)}] as selected");
+                checkedSelects++;
+            }
+        }
+
+        Assert.True(checkedSelects > 15, $"only {checkedSelects} bound selects checked");
+        var overview = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/deals/{id}", UriKind.Relative)));
+        Assert.NotNull(overview.QuerySelector("#kind option[value=official][selected]"));
+        Assert.NotNull(overview.QuerySelector("#format option[value=documentary][selected]"));
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_shown_beside_its_field_and_nothing_is_saved()
+    {
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(client);
+        var partners = $"/deals/{id}/partners";
+
+        using var response = await client.PostFormAsync(partners, "contribution", new Dictionary<string, string>
+        {
+            ["ContributionForm.Kind"] = "cash",
+            ["ContributionForm.Description"] = string.Empty,
+            ["ContributionForm.Amount"] = "-5",
+            ["ContributionForm.Currency"] = "JPY",
+            ["ContributionForm.SpendCountry"] = "JP",
+        });
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var messages = document.QuerySelectorAll("#contribution-form .invalid-feedback").Select(m => m.TextContent).ToList();
+        Assert.Contains(messages, m => m.Contains("greater than zero", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("rate locked for JPY", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("Choose the partner", StringComparison.Ordinal));
+        Assert.Equal("-5", document.QuerySelector("#contribution-amount")!.GetAttribute("value"));
+        var after = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(partners, UriKind.Relative)));
+        Assert.Equal(2, after.QuerySelectorAll("[data-testid=contributions] tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task A_deal_page_is_a_404_for_someone_who_is_not_a_member()
+    {
+        using var owner = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(owner);
+        using var stranger = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+
+        foreach (var path in new[] { $"/deals/{id}", $"/deals/{id}/partners", $"/deals/{id}/people", $"/deals/{id}/eligibility" })
+        {
+            using var response = await stranger.GetAsync(new Uri(path, UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("Les Aurores", html, StringComparison.Ordinal);
+        }
+    }
+}
