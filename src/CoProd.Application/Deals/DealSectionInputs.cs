@@ -21,8 +21,14 @@ public sealed class DecisionRuleInput
     /// <summary>Who decides (sole authority, approve-within).</summary>
     public Guid? DeciderPartnerId { get; set; }
 
-    /// <summary>The joint partners (joint) or those who approve (approve-within).</summary>
-    public List<Guid> ApproverPartnerIds { get; set; } = [];
+    private List<Guid> _approverPartnerIds = [];
+
+    /// <summary>The joint partners (joint) or those who approve (approve-within). A form with none ticked posts none: an empty list.</summary>
+    public List<Guid> ApproverPartnerIds
+    {
+        get => _approverPartnerIds;
+        set => _approverPartnerIds = value ?? [];
+    }
 
     public int? ApprovalDays { get; set; }
 
@@ -211,8 +217,14 @@ public sealed class LegalTermsInput
     /// <summary>"proportionalToShares" or "negotiated"; empty while open.</summary>
     public string? IpOwnership { get; set; }
 
-    /// <summary>One row per partner; rows without a share are left out.</summary>
-    public List<IpShareInput> IpSplit { get; set; } = [];
+    private List<IpShareInput> _ipSplit = [];
+
+    /// <summary>One row per partner; rows without a share are left out. A form without rows posts none: an empty list.</summary>
+    public List<IpShareInput> IpSplit
+    {
+        get => _ipSplit;
+        set => _ipSplit = value ?? [];
+    }
 
     public string? ExitAndTermination { get; set; }
 
