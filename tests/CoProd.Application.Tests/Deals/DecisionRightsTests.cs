@@ -52,11 +52,19 @@ public sealed class DecisionRightsTests : IClassFixture<ServiceHarness>
         var version = await deal.VersionAsync();
         version = await deal.SectionsAsync(s => s.SetDecisionRuleAsync(deal.Id, version, new DecisionRuleInput
         {
-            DomainCode = "character-design", Mode = "soleAuthority", DeciderPartnerId = deal.Tokyo, ApproverPartnerIds = [deal.Pacific],
+            DomainCode = "character-design",
+            Mode = "soleAuthority",
+            DeciderPartnerId = deal.Tokyo,
+            ApproverPartnerIds = [deal.Pacific],
         }, CancellationToken.None));
         await deal.SectionsAsync(s => s.SetDecisionRuleAsync(deal.Id, version, new DecisionRuleInput
         {
-            DomainCode = "script-approval", Mode = "approveWithin", DeciderPartnerId = deal.Tokyo, ApproverPartnerIds = [deal.Pacific], ApprovalDays = 15, DeemedApproval = true,
+            DomainCode = "script-approval",
+            Mode = "approveWithin",
+            DeciderPartnerId = deal.Tokyo,
+            ApproverPartnerIds = [deal.Pacific],
+            ApprovalDays = 15,
+            DeemedApproval = true,
         }, CancellationToken.None));
 
         var workspace = await deal.WorkspaceAsync();

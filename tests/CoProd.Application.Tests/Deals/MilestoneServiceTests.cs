@@ -22,13 +22,22 @@ public sealed class MilestoneServiceTests : IClassFixture<ServiceHarness>
 
         version = await deal.SectionsAsync(s => s.AddMilestoneAsync(deal.Id, version, new MilestoneInput
         {
-            Name = "Character designs locked", DueDate = new DateOnly(2027, 3, 1), Status = "inProgress", BufferDays = 10, ApprovalDomainCode = "character-design",
+            Name = "Character designs locked",
+            DueDate = new DateOnly(2027, 3, 1),
+            Status = "inProgress",
+            BufferDays = 10,
+            ApprovalDomainCode = "character-design",
         }, CancellationToken.None));
         var id = Assert.Single((await deal.WorkspaceAsync()).Deal.Milestones).Id;
         version = await deal.SectionsAsync(s => s.UpdateMilestoneAsync(deal.Id, version, id, new MilestoneInput
         {
-            Name = "Character designs locked", DueDate = new DateOnly(2027, 3, 1), Status = "approved", BufferDays = 10, ApprovalDomainCode = "character-design",
-            CompletedOn = Today, Notes = "Signed off in Tokyo",
+            Name = "Character designs locked",
+            DueDate = new DateOnly(2027, 3, 1),
+            Status = "approved",
+            BufferDays = 10,
+            ApprovalDomainCode = "character-design",
+            CompletedOn = Today,
+            Notes = "Signed off in Tokyo",
         }, CancellationToken.None));
         var changed = Assert.Single((await deal.WorkspaceAsync()).Deal.Milestones);
         await deal.SectionsAsync(s => s.RemoveMilestoneAsync(deal.Id, version, id, CancellationToken.None));
@@ -50,7 +59,11 @@ public sealed class MilestoneServiceTests : IClassFixture<ServiceHarness>
         var version = await deal.VersionAsync();
         version = await deal.SectionsAsync(s => s.SetDecisionRuleAsync(deal.Id, version, new DecisionRuleInput
         {
-            DomainCode = "script-approval", Mode = "approveWithin", DeciderPartnerId = deal.Tokyo, ApproverPartnerIds = [deal.Pacific], ApprovalDays = 15,
+            DomainCode = "script-approval",
+            Mode = "approveWithin",
+            DeciderPartnerId = deal.Tokyo,
+            ApproverPartnerIds = [deal.Pacific],
+            ApprovalDays = 15,
         }, CancellationToken.None));
         foreach (var (name, due, buffer, status, domain) in new[]
         {
