@@ -180,8 +180,8 @@ public static class RightsAnalysis
     }
 
     /// <summary>
-    /// The coverage view: for each medium, each active territory group (the whole-world group aside) and the rest of
-    /// the world (countries no such group lists), how many of its countries nobody holds.
+    /// The coverage view: for each medium, each active territory group (the whole-world group aside; largest first)
+    /// and the rest of the world (countries no such group lists, last), how many of its countries nobody holds.
     /// </summary>
     public static CoverageMatrix Coverage(IReadOnlyList<CoverageGap> gaps, IReadOnlyList<TerritoryGroup> groups, IReadOnlyList<CountryCode> allCountries)
     {
@@ -193,6 +193,8 @@ public static class RightsAnalysis
             .Where(g => g.IsActive && !g.CoversAllCountries)
             .Select(g => new CoverageRegion(g, [.. g.Countries.Where(world.Contains).Distinct().Order()]))
             .Where(r => r.Countries.Count > 0)
+            .OrderByDescending(r => r.Countries.Count)
+            .ThenBy(r => r.Group!.Name, StringComparer.Ordinal)
             .ToList();
         var listed = regions.SelectMany(r => r.Countries).ToHashSet();
         var rest = world.Where(c => !listed.Contains(c)).Order().ToList();

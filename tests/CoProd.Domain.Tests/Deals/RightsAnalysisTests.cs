@@ -155,6 +155,7 @@ public sealed class RightsAnalysisTests
         var rest = Assert.Single(coverage.Regions, r => r.IsRestOfWorld);
         Assert.DoesNotContain(coverage.Regions, r => r.Group == World);
         Assert.Equal([C("BR"), C("ZA")], rest.Countries);
+        Assert.Equal([Europe, Asia, Nordics, NorthAmerica, null], coverage.Regions.Select(r => r.Group)); // largest first, the rest last
 
         Assert.Equal(CoverageState.Covered, coverage.Cell("theatrical", asia).State);
         Assert.Equal(CoverageState.Covered, coverage.Cell("theatrical", northAmerica).State);

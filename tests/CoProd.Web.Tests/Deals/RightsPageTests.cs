@@ -2,8 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using CoProd.Application.Audit;
 using CoProd.Application.Users;
+using CoProd.Domain.Deals;
+using CoProd.Infrastructure.Persistence;
 using CoProd.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProd.Web.Tests.Deals;
 
@@ -14,9 +19,12 @@ public sealed partial class RightsPageTests : IClassFixture<WebAppFixture>
     public RightsPageTests(WebAppFixture app) => _app = app;
 
     /// <summary>A producer's deal with two partners, made through the forms as a browser would.</summary>
-    private async Task<(HttpClient Client, Guid DealId)> ProducerWithDealAsync()
+    private async Task<(HttpClient Client, Guid DealId)> ProducerWithDealAsync() =>
+        await ProducerWithDealAsync(await _app.Factory.CreateAsync(Roles.Producer));
+
+    private async Task<(HttpClient Client, Guid DealId)> ProducerWithDealAsync(TestUser producer)
     {
-        var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var client = await _app.Factory.BrowserClientAsync(producer);
         using var created = await client.PostFormAsync("/deals/new", "new-deal", new Dictionary<string, string>
         {
             ["Model.Title"] = "Starlight Courier",
@@ -179,6 +187,45 @@ public sealed partial class RightsPageTests : IClassFixture<WebAppFixture>
         Assert.Equal("Platform split", after.QuerySelector("[data-testid=structure]")!.TextContent.Trim());
         Assert.Equal(2, after.QuerySelectorAll("[data-testid=grants] tbody tr").Length);
         client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_reviewer_reads_the_rights_without_any_form_to_change_them()
+    {
+        var producer = await _app.Factory.CreateAsync(Roles.Producer);
+        var (owner, id) = await ProducerWithDealAsync(producer);
+        var partners = await PartnersAsync(owner, id);
+        using (var grant = await PostAsync(owner, id, "grant",
+        [
+            new("Version", await VersionAsync(owner, id)),
+            new("GrantForm.PartnerId", partners["Tokyo Anima"]),
+            new("GrantForm.TerritoryGroups", "world"),
+            new("GrantForm.Media", "theatrical"),
+        ]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
+        }
+
+        var lawyer = await _app.Factory.CreateAsync(Roles.Lawyer);
+        using (var scope = _app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoProdDbContext>();
+            var deal = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == id);
+            deal.AddMember(lawyer.Id, MemberRole.Reviewer, producer.Id, DateTimeOffset.UtcNow);
+            scope.ServiceProvider.GetRequiredService<AuditTrail>().Record("deal", id.ToString(), id, "invited", "Members", null, lawyer.DisplayName);
+            await db.SaveChangesAsync();
+        }
+
+        using var reviewer = await _app.Factory.BrowserClientAsync(lawyer);
+        var page = await PageAsync(reviewer, id);
+
+        Assert.Equal("World", page.QuerySelector("[data-testid=grants] tbody td:nth-child(2)")!.TextContent.Trim());
+        Assert.Equal("non-exclusive", page.QuerySelector("[data-testid=grants] tbody td:nth-child(5)")!.TextContent.Trim());
+        Assert.Empty(page.QuerySelectorAll("main form"));
+        Assert.DoesNotContain(page.QuerySelectorAll("main a"), a => a.TextContent.StartsWith("Edit", StringComparison.Ordinal));
+        Assert.Contains("in proportion to contributions", page.QuerySelector("[data-testid=revenue]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=coverage]"));
+        owner.Dispose();
     }
 
     [GeneratedRegex("/deals/([0-9a-f-]{36})/")]

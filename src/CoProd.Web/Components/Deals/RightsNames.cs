@@ -44,14 +44,14 @@ public sealed class RightsNames
 
     public string Media(IEnumerable<string> codes) => string.Join(", ", codes.Select(Medium));
 
-    /// <summary>Everything a grant says, as the audit trail says it.</summary>
-    public string Grant(RightsGrant grant) => DealFacts.DescribeGrant(grant, _workspace.Deal, Catalogue);
-
     public TerritorySummary Summarise(IEnumerable<CountryCode> countries) =>
         RightsAnalysis.Summarise(countries, _workspace.TerritoryGroups, World);
 
-    /// <summary>"Europe, Asia, Brazil and Peru", "the whole world", or the first countries and how many more.</summary>
-    public string Describe(IEnumerable<CountryCode> countries, int maxCountries = 10)
+    /// <summary>
+    /// A set of countries in a few words: "the whole world", or the groups it holds whole and the other countries —
+    /// by name when there are a few, otherwise counted per group ("48 of the 50 countries of Latin America").
+    /// </summary>
+    public string Describe(IEnumerable<CountryCode> countries, int maxListed = 6)
     {
         var summary = Summarise(countries);
         if (summary.WholeWorld)
@@ -59,11 +59,61 @@ public sealed class RightsNames
             return "the whole world";
         }
 
-        var names = summary.Groups.Select(g => g.Name).ToList();
-        var countryNames = summary.Countries.Select(c => Territory(c.Value)).ToList();
-        names.AddRange(countryNames.Take(maxCountries));
-        var more = countryNames.Count - maxCountries;
-        return more > 0 ? $"{string.Join(", ", names)} and {more} more {(more == 1 ? "country" : "countries")}" : Join(names);
+        var parts = summary.Groups.Select(g => g.Name).ToList();
+        if (summary.Countries.Count <= maxListed)
+        {
+            parts.AddRange(summary.Countries.Select(c => Territory(c.Value)));
+            return Join(parts);
+        }
+
+        var world = World.ToHashSet();
+        var named = summary.Groups.SelectMany(g => g.Countries).ToHashSet();
+        var regions = _workspace.TerritoryGroups
+            .Where(g => !g.CoversAllCountries)
+            .Select(g => (Group: g, Countries: g.Countries.Where(world.Contains).ToHashSet()))
+            .OrderByDescending(r => r.Countries.Count)
+            .ToList();
+        var bunches = summary.Countries
+            .GroupBy(c => regions.FindIndex(r => r.Countries.Contains(c)))
+            .OrderBy(b => b.Key < 0 ? int.MaxValue : b.Key);
+        foreach (var bunch in bunches)
+        {
+            var count = bunch.Count();
+            if (count <= 2)
+            {
+                parts.AddRange(bunch.Select(c => Territory(c.Value)));
+            }
+            else if (bunch.Key < 0)
+            {
+                parts.Add($"{count} countries in no group");
+            }
+            else
+            {
+                var (group, members) = regions[bunch.Key];
+                parts.Add(members.Overlaps(named) ? $"{count} more countries of {group.Name}" : $"{count} of the {members.Count} countries of {group.Name}");
+            }
+        }
+
+        return Join(parts);
+    }
+
+    /// <summary>Whether the media include every medium in the catalogue (there being more than one).</summary>
+    public bool HoldsAllMedia(IEnumerable<string> codes)
+    {
+        var all = _workspace.Media.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return all.Count > 1 && all.IsSubsetOf(codes.Select(c => c.ToLowerInvariant()));
+    }
+
+    /// <summary>"all media (8)" when a grant holds every medium in the catalogue, otherwise their names.</summary>
+    public string MediaOrAll(IReadOnlyCollection<string> codes) =>
+        HoldsAllMedia(codes) ? $"all media ({_workspace.Media.Count})" : Media(codes);
+
+    /// <summary>A grant in a line for lists: territories; media; exclusivity; term; approvals.</summary>
+    public string Short(RightsGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var text = $"{Territories(grant.Territories)}; {MediaOrAll(grant.Media)}; {(grant.Exclusive ? "exclusive" : "non-exclusive")}; {Term(grant.TermStart, grant.TermEnd)}";
+        return grant.ApprovalPartnerIds.Count == 0 ? text : $"{text}; deals approved by {string.Join(", ", grant.ApprovalPartnerIds.Select(Partner))}";
     }
 
     public string CountryNames(IEnumerable<CountryCode> countries) => string.Join(", ", countries.Select(c => Territory(c.Value)));
