@@ -68,9 +68,9 @@ public partial class RightsPage
     [SupplyParameterFromForm(FormName = "rights-terms")]
     private RightsTermsInput? TermsForm { get; set; }
 
-    protected override Task OnWorkspaceLoadedAsync()
+    protected override Task OnWorkspaceLoadedAsync(DealWorkspace workspace)
     {
-        var workspace = Workspace!;
+        ArgumentNullException.ThrowIfNull(workspace);
         var deal = workspace.Deal;
         var first = deal.Partners.Count > 0 ? deal.Partners[0].Id : (Guid?)null;
         var second = deal.Partners.Count > 1 ? deal.Partners[1].Id : (Guid?)null;
