@@ -5,8 +5,8 @@ using CoProd.Infrastructure.Persistence.LocalPostgres;
 using CoProd.Web;
 using Microsoft.Extensions.Options;
 using Serilog;
-using Serilog.Formatting.Compact;
 using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
 
 Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
