@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<DealStore>();
         services.AddScoped<DealService>();
+        services.AddScoped<DealRightsService>();
         services.AddScoped<DealSectionsService>();
         services.AddScoped<DealQueries>();
         services.AddScoped<ReferenceDataQueries>();

@@ -24,7 +24,17 @@ public sealed record CatalogueNames(IReadOnlyDictionary<string, string> Decision
 
     public string Medium(string code) => Media.GetValueOrDefault(code, code);
 
-    public string Territory(string code) => Territories.GetValueOrDefault(code.ToLowerInvariant(), code);
+    /// <summary>Country names by ISO code, so grants read "Japan" rather than "JP".</summary>
+    public IReadOnlyDictionary<string, string> Countries { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A territory-group code or a country code in words.</summary>
+    public string Territory(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return Territories.TryGetValue(code.ToLowerInvariant(), out var group) ? group
+            : Countries.TryGetValue(code.ToUpperInvariant(), out var country) ? country
+            : code;
+    }
 }
 
 /// <summary>
@@ -117,10 +127,7 @@ public static class DealFacts
         foreach (var grant in deal.Rights.Grants)
         {
             yield return new($"grant.{grant.Id}", "Distribution rights", $"{deal.PartnerName(grant.PartnerId)} › {string.Join(", ", grant.Territories.Select(names.Territory))}",
-                $"{string.Join(", ", grant.Media.Select(names.Medium))}, {(grant.Exclusive ? "exclusive" : "non-exclusive")}, " +
-                $"{grant.TermStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"} to {grant.TermEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "open"}" +
-                (grant.ApprovalPartnerIds.Count == 0 ? string.Empty : $", deals approved by {string.Join(", ", grant.ApprovalPartnerIds.Select(id => deal.PartnerName(id)))}") +
-                (grant.Holdback is null ? string.Empty : $", holdback: {grant.Holdback}"));
+                DescribeGrant(grant, deal, names));
         }
 
         foreach (var buyout in deal.Rights.Buyouts)
@@ -130,7 +137,9 @@ public static class DealFacts
 
         foreach (var guarantee in deal.Rights.Guarantees)
         {
-            yield return new($"guarantee.{guarantee.Id}", "Minimum guarantees", deal.PartnerName(guarantee.PartnerId), $"{guarantee.Amount}{(guarantee.Territory is null ? string.Empty : $" for {guarantee.Territory}")}");
+            yield return new($"guarantee.{guarantee.Id}", "Minimum guarantees", deal.PartnerName(guarantee.PartnerId),
+                $"{Amount(guarantee.Amount.Amount, guarantee.Amount.Currency.Value)}{(guarantee.Territory is null ? string.Empty : $" for {names.Territory(guarantee.Territory)}")}" +
+                (guarantee.Notes is null ? string.Empty : $"; notes: {guarantee.Notes}"));
         }
 
         yield return new("rights.structure", "Distribution rights", "Structure", deal.Rights.Structure ?? "—");
@@ -161,6 +170,49 @@ public static class DealFacts
         }
     }
 
+    /// <summary>
+    /// Everything a grant says, in words: "Asia, Japan; Theatrical, SVOD; exclusive; from 2027-01-01, open-ended;
+    /// deals approved by Pacific Pictures; holdback: …; notes: …". Every part is in the value, so any change shows.
+    /// </summary>
+    public static string DescribeGrant(RightsGrant grant, DealDocument deal, CatalogueNames names)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(names);
+        var parts = new List<string>
+        {
+            string.Join(", ", grant.Territories.Select(names.Territory)),
+            string.Join(", ", grant.Media.Select(names.Medium)),
+            grant.Exclusive ? "exclusive" : "non-exclusive",
+            Term(grant.TermStart, grant.TermEnd),
+        };
+        if (grant.ApprovalPartnerIds.Count > 0)
+        {
+            parts.Add($"deals approved by {string.Join(", ", grant.ApprovalPartnerIds.Select(id => deal.PartnerName(id)))}");
+        }
+
+        if (grant.Holdback is not null)
+        {
+            parts.Add($"holdback: {grant.Holdback}");
+        }
+
+        if (grant.Notes is not null)
+        {
+            parts.Add($"notes: {grant.Notes}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>"2027-01-01 to 2034-12-31", "from 2027-01-01, open-ended", "until 2034-12-31" or "no fixed term".</summary>
+    public static string Term(DateOnly? start, DateOnly? end) => (start, end) switch
+    {
+        (null, null) => "no fixed term",
+        ({ } from, null) => $"from {Date(from)}, open-ended",
+        (null, { } until) => $"until {Date(until)}",
+        ({ } from, { } until) => $"{Date(from)} to {Date(until)}",
+    };
+
     public static string DescribeRule(DecisionRule rule, DealDocument deal)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -181,6 +233,8 @@ public static class DealFacts
         };
         return rule.Escalation is null ? text : $"{text}; escalation: {rule.Escalation}";
     }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Amount(decimal amount, string currency) =>
         $"{amount.ToString("#,##0.##", CultureInfo.InvariantCulture)} {currency}";

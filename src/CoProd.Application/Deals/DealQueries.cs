@@ -161,10 +161,12 @@ public sealed class DealQueries
         var today = _store.Today;
         var domains = await _db.DecisionDomains.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
         var media = await _db.Media.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ToListAsync(cancellationToken);
-        var groups = await _db.TerritoryGroups.AsNoTracking().Where(g => g.IsActive).OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        // Grants keep naming a group after it is retired, so the analysis knows every group; pickers offer active ones.
+        var allGroups = await _db.TerritoryGroups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var groups = allGroups.Where(g => g.IsActive).ToList();
         var countries = (await _db.Countries.AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken)).Order().ToList();
 
-        var rights = RightsAnalysis.Analyse(deal.Rights, groups, countries, [.. media.Select(m => m.Code)]);
+        var rights = RightsAnalysis.Analyse(deal.Rights, allGroups, countries, [.. media.Select(m => m.Code)]);
         var checklist = ContractChecklist.For(deal, [.. domains.Where(d => d.IsCritical).Select(d => d.Code)], rights, domains.ToDictionary(d => d.Code, d => d.Name));
         var allowed = Enum.GetValues<DealAction>().Where(a => deal.Can(userId, _store.IsLawyer, a)).ToHashSet();
 

@@ -97,7 +97,11 @@ public sealed class DealStore
         new(
             await _db.DecisionDomains.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken),
             await _db.Media.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken),
-            await _db.TerritoryGroups.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken));
+            await _db.TerritoryGroups.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken))
+        {
+            Countries = (await _db.Countries.AsNoTracking().Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken))
+                .ToDictionary(c => c.Code.Value, c => c.Name, StringComparer.Ordinal),
+        };
 
     /// <summary>Validates with the same validator a form shows the messages of; throws with every field's message.</summary>
     public static async Task ValidateAsync<T>(IValidator<T> validator, T input, CancellationToken cancellationToken)

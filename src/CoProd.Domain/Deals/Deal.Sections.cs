@@ -224,6 +224,11 @@ public sealed partial class Deal
         }
     }
 
+    /// <summary>
+    /// Replaces the rights section whole: every grant, buyout and guarantee must name partners of this deal, grants
+    /// need a territory and a medium and a term that does not end before it starts; texts are trimmed and lists
+    /// lose duplicates.
+    /// </summary>
     public void SetRights(DealRights rights)
     {
         ArgumentNullException.ThrowIfNull(rights);
@@ -232,45 +237,112 @@ public sealed partial class Deal
             throw new DomainException($"A deal has at most {MaxGrants} rights grants.");
         }
 
-        foreach (var grant in rights.Grants)
+        if (rights.Buyouts.Count > DealRights.MaxBuyouts || rights.Guarantees.Count > DealRights.MaxGuarantees)
         {
-            FindPartner(grant.PartnerId);
-            foreach (var approver in grant.ApprovalPartnerIds)
-            {
-                FindPartner(approver);
-            }
-
-            if (grant.Territories.Count == 0 || grant.Media.Count == 0)
-            {
-                throw new DomainException("A grant needs at least one territory and one medium.");
-            }
-
-            if (grant.TermStart is { } start && grant.TermEnd is { } end && end < start)
-            {
-                throw new DomainException("A grant's term cannot end before it starts.");
-            }
+            throw new DomainException($"A deal has at most {DealRights.MaxBuyouts} buyout rights and {DealRights.MaxGuarantees} minimum guarantees.");
         }
 
-        foreach (var buyout in rights.Buyouts)
+        if (rights.Grants.Select(g => g.Id).Distinct().Count() != rights.Grants.Count
+            || rights.Buyouts.Select(b => b.Id).Distinct().Count() != rights.Buyouts.Count
+            || rights.Guarantees.Select(g => g.Id).Distinct().Count() != rights.Guarantees.Count)
         {
-            FindPartner(buyout.HolderPartnerId);
-            FindPartner(buyout.FromPartnerId);
-            if (buyout.HolderPartnerId == buyout.FromPartnerId)
-            {
-                throw new DomainException("A partner cannot buy itself out.");
-            }
+            throw new DomainException("Each grant, buyout right and guarantee needs an id of its own.");
         }
 
-        foreach (var guarantee in rights.Guarantees)
+        var grants = rights.Grants.Select(ValidatedGrant).ToList();
+        var buyouts = rights.Buyouts.Select(ValidatedBuyout).ToList();
+        var guarantees = rights.Guarantees.Select(ValidatedGuarantee).ToList();
+        Rights = new DealRights(
+            grants, buyouts, guarantees,
+            OptionalText(rights.Structure, DealRights.StructureMaxLength, "The structure"),
+            OptionalText(rights.RevenueSharing, DealRights.RevenueSharingMaxLength, "The revenue-sharing terms"));
+    }
+
+    private RightsGrant ValidatedGrant(RightsGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        FindPartner(grant.PartnerId);
+        var territories = CodeList(grant.Territories);
+        var media = CodeList(grant.Media);
+        if (territories.Count == 0 || media.Count == 0)
         {
-            FindPartner(guarantee.PartnerId);
-            if (guarantee.Amount.Amount <= 0m)
-            {
-                throw new DomainException("A minimum guarantee must be greater than zero.");
-            }
+            throw new DomainException("A grant needs at least one territory and one medium.");
         }
 
-        Rights = rights;
+        if (territories.Count > RightsGrant.MaxTerritories || media.Count > RightsGrant.MaxMedia)
+        {
+            throw new DomainException($"A grant lists at most {RightsGrant.MaxTerritories} territories and {RightsGrant.MaxMedia} media.");
+        }
+
+        if (grant.TermStart is { } start && grant.TermEnd is { } end && end < start)
+        {
+            throw new DomainException("A grant's term cannot end before it starts.");
+        }
+
+        var approvers = (grant.ApprovalPartnerIds ?? []).Distinct().ToList();
+        foreach (var approver in approvers)
+        {
+            FindPartner(approver);
+        }
+
+        if (approvers.Contains(grant.PartnerId))
+        {
+            throw new DomainException("A partner does not approve its own distribution deals: choose the other partners who must approve.");
+        }
+
+        return grant with
+        {
+            Territories = territories,
+            Media = media,
+            ApprovalPartnerIds = approvers,
+            Holdback = OptionalText(grant.Holdback, RightsGrant.TextMaxLength, "A holdback"),
+            Notes = OptionalText(grant.Notes, RightsGrant.TextMaxLength, "Notes on a grant"),
+        };
+    }
+
+    private BuyoutRight ValidatedBuyout(BuyoutRight buyout)
+    {
+        ArgumentNullException.ThrowIfNull(buyout);
+        FindPartner(buyout.HolderPartnerId);
+        FindPartner(buyout.FromPartnerId);
+        if (buyout.HolderPartnerId == buyout.FromPartnerId)
+        {
+            throw new DomainException("A partner cannot buy itself out.");
+        }
+
+        var trigger = OptionalText(buyout.Trigger, BuyoutRight.TextMaxLength, "The trigger");
+        var price = OptionalText(buyout.PriceBasis, BuyoutRight.TextMaxLength, "The price basis");
+        return trigger is null || price is null
+            ? throw new DomainException("A buyout right needs the trigger and the price basis.")
+            : buyout with { Trigger = trigger, PriceBasis = price };
+    }
+
+    private MinimumGuarantee ValidatedGuarantee(MinimumGuarantee guarantee)
+    {
+        ArgumentNullException.ThrowIfNull(guarantee);
+        FindPartner(guarantee.PartnerId);
+        if (guarantee.Amount is null || guarantee.Amount.Amount <= 0m)
+        {
+            throw new DomainException("A minimum guarantee must be greater than zero.");
+        }
+
+        return guarantee with
+        {
+            Territory = OptionalText(guarantee.Territory, RightsGrant.TextMaxLength, "The territory"),
+            Notes = OptionalText(guarantee.Notes, MinimumGuarantee.TextMaxLength, "Notes on a guarantee"),
+        };
+    }
+
+    /// <summary>Codes trimmed, blanks dropped, duplicates (in any letter case) dropped, order kept.</summary>
+    private static List<string> CodeList(IEnumerable<string>? codes) =>
+        [.. (codes ?? []).Select(c => c?.Trim() ?? string.Empty).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static string? OptionalText(string? text, int maxLength, string what)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null
+            : trimmed.Length <= maxLength ? trimmed
+            : throw new DomainException($"{what} may have at most {maxLength} characters.");
     }
 
     /// <summary>

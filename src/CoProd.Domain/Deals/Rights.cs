@@ -3,9 +3,9 @@ using CoProd.Domain.Common;
 namespace CoProd.Domain.Deals;
 
 /// <summary>
-/// A grant of distribution rights to a partner: a set of territories (country codes and group codes such as
-/// "EUROPE") × a set of media × a term, exclusive or not; optionally needing other partners' approval for each
-/// distribution deal (joint control).
+/// A grant of distribution rights to a partner: a set of territories (country codes such as "JP" and territory-group
+/// codes such as "europe" or "world") × a set of media × a term, exclusive or not; optionally needing other
+/// partners' approval for each distribution deal (joint control).
 /// </summary>
 public sealed record RightsGrant(
     Guid Id,
@@ -20,8 +20,10 @@ public sealed record RightsGrant(
     string? Notes = null)
 {
     public const int TextMaxLength = 1000;
+    public const int MaxTerritories = 300;
+    public const int MaxMedia = 50;
 
-    /// <summary>Whether the two terms share a day (an open end runs forever).</summary>
+    /// <summary>Whether the two terms share a day (an open start runs from the beginning, an open end forever).</summary>
     public bool TermOverlaps(RightsGrant other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -41,7 +43,10 @@ public sealed record BuyoutRight(Guid Id, Guid HolderPartnerId, Guid FromPartner
     public const int TextMaxLength = 1000;
 }
 
-/// <summary>A minimum revenue guarantee a partner gives (e.g. a distributor's MG for its territory).</summary>
+/// <summary>
+/// A minimum revenue guarantee a partner gives (e.g. a distributor's MG for its territory); the territory is a
+/// country or territory-group code, or none for the whole of the partner's rights.
+/// </summary>
 public sealed record MinimumGuarantee(Guid Id, Guid PartnerId, Money Amount, string? Territory, string? Notes)
 {
     public const int TextMaxLength = 1000;
@@ -57,6 +62,8 @@ public sealed record DealRights(
 {
     public const int StructureMaxLength = 200;
     public const int RevenueSharingMaxLength = 2000;
+    public const int MaxBuyouts = 100;
+    public const int MaxGuarantees = 200;
 
     public static DealRights Empty { get; } = new([], [], []);
 }
