@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<DealStore>();
         services.AddScoped<DealService>();
         services.AddScoped<DealRightsService>();
+        services.AddScoped<DealSectionsService>();
         services.AddScoped<DealQueries>();
         services.AddScoped<ReferenceDataQueries>();
         return services;

@@ -35,6 +35,7 @@ public static class DependencyInjection
 
         services.AddSingleton<SqlMigrator>();
         services.AddScoped<TreatySeeder>();
+        services.AddScoped<DevelopmentDeals>();
         services.AddHostedService<DatabaseMigrationService>();
 
         services.AddHealthChecks().AddDbContextCheck<CoProdDbContext>("database", tags: ["ready"]);

@@ -35,6 +35,25 @@ public sealed class AuditTrail
         return count;
     }
 
+    /// <summary>
+    /// Records changes made by the system itself rather than a signed-in person (seeding demo data, for example),
+    /// under a name that says so: "system (demo data)".
+    /// </summary>
+    public int RecordBySystem(string systemName, string area, string entityKey, Guid? dealId, string action, IEnumerable<FieldChange> changes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(systemName);
+        ArgumentNullException.ThrowIfNull(changes);
+        var now = _time.GetUtcNow();
+        var count = 0;
+        foreach (var change in changes)
+        {
+            _db.AuditEntries.Add(new AuditEntry(now, null, systemName, area, entityKey, dealId, action, change.Field, change.Old, change.New));
+            count++;
+        }
+
+        return count;
+    }
+
     public void Record(string area, string entityKey, Guid? dealId, string action, string field, string? oldValue, string? newValue) =>
         _db.AuditEntries.Add(new AuditEntry(_time.GetUtcNow(), _user.Id, _user.IsAuthenticated ? _user.DisplayName : "system", area, entityKey, dealId, action, field, oldValue, newValue));
 }

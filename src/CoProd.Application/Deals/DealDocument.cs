@@ -6,7 +6,8 @@ namespace CoProd.Application.Deals;
 /// <summary>
 /// A whole deal as one JSON document (CoProd's JSON dialect): what a version snapshot stores, what export
 /// writes, and what the field-by-field comparison reads. Partners appear with their ids and names, so a snapshot
-/// can be read on its own years later.
+/// can be read on its own years later; they are listed in a stable order (majority producer first, then by name),
+/// not in the order the database happens to return them.
 /// </summary>
 public sealed record DealDocument(
     string Format,
@@ -39,7 +40,7 @@ public sealed record DealDocument(
         return new DealDocument(
             CurrentFormat, deal.Id, deal.Title, Enums.Name(deal.Format), deal.Currency.Value, deal.Budget, deal.Synopsis,
             Enums.Name(deal.Status), Enums.Name(deal.Kind), deal.TreatyCode, deal.Schedule, [.. deal.Languages],
-            [.. deal.Partners.Select(p => new PartnerDocument(
+            [.. deal.Partners.OrderBy(p => p.Role).ThenBy(p => p.CompanyName, StringComparer.OrdinalIgnoreCase).Select(p => new PartnerDocument(
                 p.Id, p.CompanyName, p.Country.Value, Enums.Name(p.Role), p.Contact,
                 [.. deal.Contributions.Where(c => c.PartnerId == p.Id).Select(c => new ContributionDocument(
                     c.Id, Enums.Name(c.Kind), c.Description, c.Amount.Amount, c.Amount.Currency.Value, c.RateToDealCurrency, c.RateLockedOn, c.SpendCountry.Value))]))],

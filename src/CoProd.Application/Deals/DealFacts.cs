@@ -119,7 +119,9 @@ public static class DealFacts
         {
             yield return new($"milestone.{milestone.Id}", "Milestones", milestone.Name,
                 $"due {milestone.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}, {Words(milestone.Status.ToString())}, buffer {milestone.BufferDays} day(s)" +
-                (milestone.ApprovalDomainCode is null ? string.Empty : $", approved as {names.Domain(milestone.ApprovalDomainCode)}"));
+                (milestone.ApprovalDomainCode is null ? string.Empty : $", approved as {names.Domain(milestone.ApprovalDomainCode)}") +
+                (milestone.CompletedOn is { } completed ? $", completed {completed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty) +
+                (milestone.Notes is null ? string.Empty : $"; notes: {milestone.Notes}"));
         }
 
         foreach (var grant in deal.Rights.Grants)

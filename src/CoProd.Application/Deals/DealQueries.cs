@@ -167,7 +167,7 @@ public sealed class DealQueries
         var countries = (await _db.Countries.AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken)).Order().ToList();
 
         var rights = RightsAnalysis.Analyse(deal.Rights, allGroups, countries, [.. media.Select(m => m.Code)]);
-        var checklist = ContractChecklist.For(deal, [.. domains.Where(d => d.IsCritical).Select(d => d.Code)], rights);
+        var checklist = ContractChecklist.For(deal, [.. domains.Where(d => d.IsCritical).Select(d => d.Code)], rights, domains.ToDictionary(d => d.Code, d => d.Name));
         var allowed = Enum.GetValues<DealAction>().Where(a => deal.Can(userId, _store.IsLawyer, a)).ToHashSet();
 
         return new DealWorkspace(

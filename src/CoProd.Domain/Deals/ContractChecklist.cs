@@ -9,7 +9,11 @@ public sealed record ChecklistItem(string Key, string Clause, string Section, bo
 /// </summary>
 public static class ContractChecklist
 {
-    public static IReadOnlyList<ChecklistItem> For(Deal deal, IReadOnlyCollection<string> criticalDomains, RightsReport? rights)
+    /// <param name="deal">The deal to check.</param>
+    /// <param name="criticalDomains">Codes of the decision domains every deal must give an owner.</param>
+    /// <param name="rights">The analysis of the deal's grants, if made.</param>
+    /// <param name="domainNames">Names of the domains by code, to say in words which ones lack an owner.</param>
+    public static IReadOnlyList<ChecklistItem> For(Deal deal, IReadOnlyCollection<string> criticalDomains, RightsReport? rights, IReadOnlyDictionary<string, string>? domainNames = null)
     {
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(criticalDomains);
@@ -28,7 +32,7 @@ public static class ContractChecklist
                 deal.Kind switch { DealKind.Official => $"official, under {deal.TreatyCode}", DealKind.Unofficial => "unofficial: the contract alone", _ => string.Empty }, "decide official or unofficial"),
             Item("overages", "Who pays overages", "partners", true, OverageText(deal.Overages), string.Empty),
             Item("decisions", "Decision rights for every critical domain", "decisions", unowned.Count == 0,
-                $"{owned.Count} domain(s) assigned", $"no owner yet for: {string.Join(", ", unowned)}"),
+                $"{owned.Count} domain(s) assigned", $"no owner yet for: {string.Join(", ", unowned.Select(d => domainNames?.GetValueOrDefault(d) ?? d))}"),
             Item("milestones", "Milestones and approval gates", "milestones", deal.Milestones.Any(m => m.DueDate is not null),
                 $"{deal.Milestones.Count} milestone(s)", "add milestones with due dates"),
             Item("rights", "Distribution rights, without conflicts or gaps", "rights",

@@ -111,66 +111,92 @@ public sealed partial class Deal
         Overages = policy;
     }
 
-    /// <summary>Sets who decides a domain; replaces any earlier rule for it.</summary>
+    /// <summary>
+    /// Sets who decides a domain, replacing any earlier rule for it. The rule is kept normalized (see
+    /// <see cref="DecisionRule.Normalized"/>); every partner named must be in the deal.
+    /// </summary>
     public void SetDecisionRule(DecisionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        if (string.IsNullOrWhiteSpace(rule.DomainCode))
+        var normalized = rule.Normalized();
+        if (normalized.Problem() is { } problem)
         {
-            throw new DomainException("Say which decision domain this is.");
+            throw new DomainException(problem);
         }
 
-        foreach (var partner in rule.Participants.Append(rule.TieBreakPartnerId ?? Guid.Empty).Where(p => p != Guid.Empty))
+        foreach (var partner in normalized.Participants)
         {
             FindPartner(partner);
         }
 
-        switch (rule.Mode)
+        var index = _decisionRules.FindIndex(r => r.DomainCode == normalized.DomainCode);
+        if (index < 0)
         {
-            case DecisionMode.SoleAuthority when rule.DeciderPartnerId is null:
-                throw new DomainException("Sole authority needs the partner who decides.");
-            case DecisionMode.Joint when rule.ApproverPartnerIds.Count < 2:
-                throw new DomainException("A joint decision needs at least two partners.");
-            case DecisionMode.ApproveWithin when rule.DeciderPartnerId is null || rule.ApproverPartnerIds.Count == 0:
-                throw new DomainException("Approve-within needs the partner who decides and at least one who approves.");
-            case DecisionMode.ApproveWithin when rule.ApprovalDays is not (> 0 and <= DecisionRule.MaxApprovalDays):
-                throw new DomainException($"Approve-within needs the number of days to approve (1 to {DecisionRule.MaxApprovalDays}).");
+            _decisionRules.Add(normalized);
         }
-
-        if (rule.TieBreak == TieBreak.CastingVote && rule.TieBreakPartnerId is null)
+        else
         {
-            throw new DomainException("A casting vote needs the partner who holds it.");
+            _decisionRules[index] = normalized;
         }
-
-        if (rule.Escalation?.Length > DecisionRule.EscalationMaxLength)
-        {
-            throw new DomainException($"The escalation route may have at most {DecisionRule.EscalationMaxLength} characters.");
-        }
-
-        _decisionRules.RemoveAll(r => r.DomainCode == rule.DomainCode);
-        _decisionRules.Add(rule with { DomainCode = rule.DomainCode.Trim().ToLowerInvariant(), ApproverPartnerIds = [.. rule.ApproverPartnerIds.Distinct()] });
     }
 
-    public void RemoveDecisionRule(string domainCode) =>
-        _decisionRules.RemoveAll(r => string.Equals(r.DomainCode, domainCode, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Clears the rule for a domain: nobody decides it any more.</summary>
+    public void RemoveDecisionRule(string domainCode)
+    {
+        var code = domainCode?.Trim() ?? string.Empty;
+        if (_decisionRules.RemoveAll(r => string.Equals(r.DomainCode, code, StringComparison.OrdinalIgnoreCase)) == 0)
+        {
+            throw new DomainException("No one has been set to decide that domain in this deal.");
+        }
+    }
 
+    /// <summary>The rule for a domain, if one is set.</summary>
+    public DecisionRule? DecisionRuleFor(string? domainCode) =>
+        domainCode is null ? null : _decisionRules.Find(r => string.Equals(r.DomainCode, domainCode.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Adds the milestone, or replaces the one with its id. A completion date belongs to an approved or done
+    /// milestone only; the approval domain is a catalogue code (its deciders approve the gate).
+    /// </summary>
     public void SaveMilestone(Milestone milestone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
+        if (milestone.Id == Guid.Empty)
+        {
+            throw new DomainException("A milestone needs an id.");
+        }
+
         var name = milestone.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > Milestone.NameMaxLength)
         {
             throw new DomainException($"A milestone needs a name of 1 to {Milestone.NameMaxLength} characters.");
         }
 
-        if (milestone.BufferDays is < 0 or > 365)
+        if (!Enum.IsDefined(milestone.Status))
         {
-            throw new DomainException("Buffer days are between 0 and 365.");
+            throw new DomainException("Choose the milestone's status.");
         }
 
-        if (milestone.Notes?.Length > Milestone.NotesMaxLength)
+        if (milestone.BufferDays is < 0 or > Milestone.MaxBufferDays)
+        {
+            throw new DomainException($"Buffer days are between 0 and {Milestone.MaxBufferDays}.");
+        }
+
+        if (milestone.CompletedOn is not null && !milestone.IsFinished)
+        {
+            throw new DomainException("Only an approved or done milestone has a completion date.");
+        }
+
+        var notes = string.IsNullOrWhiteSpace(milestone.Notes) ? null : milestone.Notes.Trim();
+        if (notes?.Length > Milestone.NotesMaxLength)
         {
             throw new DomainException($"Notes may have at most {Milestone.NotesMaxLength} characters.");
+        }
+
+        var domain = string.IsNullOrWhiteSpace(milestone.ApprovalDomainCode) ? null : milestone.ApprovalDomainCode.Trim().ToLowerInvariant();
+        if (domain?.Length > DecisionRule.DomainCodeMaxLength)
+        {
+            throw new DomainException("That is not a decision domain.");
         }
 
         var index = _milestones.FindIndex(m => m.Id == milestone.Id);
@@ -179,7 +205,7 @@ public sealed partial class Deal
             throw new DomainException($"A deal has at most {MaxMilestones} milestones.");
         }
 
-        var saved = milestone with { Name = name };
+        var saved = milestone with { Name = name, Notes = notes, ApprovalDomainCode = domain };
         if (index < 0)
         {
             _milestones.Add(saved);
@@ -319,25 +345,32 @@ public sealed partial class Deal
             : throw new DomainException($"{what} may have at most {maxLength} characters.");
     }
 
+    /// <summary>
+    /// Sets the contract terms, all at once. Anything may still be open while drafting; what is given must hold: a
+    /// negotiated IP split names each partner once and adds up to 100 %, every partner named is in the deal, texts
+    /// fit their limits. Blank texts are kept as "not settled"; a split under proportional ownership, and arbitration
+    /// rules under a court, are dropped.
+    /// </summary>
     public void SetLegalTerms(LegalTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        foreach (var share in terms.IpSplit)
+        var normalized = terms.Normalized();
+        foreach (var share in normalized.IpSplit)
         {
             FindPartner(share.PartnerId);
         }
 
-        foreach (var claim in terms.TaxIncentives)
+        foreach (var claim in normalized.TaxIncentives)
         {
             FindPartner(claim.PartnerId);
         }
 
-        if (terms.IpOwnership == IpOwnership.Negotiated && terms.IpSplit.Count > 0 && terms.IpSplit.Sum(s => s.Share.Value) != 100m)
+        if (normalized.Problem() is { } problem)
         {
-            throw new DomainException($"A negotiated IP split must add up to 100 % (it adds up to {terms.IpSplit.Sum(s => s.Share.Value):0.##} %).");
+            throw new DomainException(problem);
         }
 
-        Legal = terms;
+        Legal = normalized;
     }
 
     public void RecordEligibility(EligibilityRecord record) =>
@@ -346,14 +379,17 @@ public sealed partial class Deal
     /// <summary>What a removed partner leaves behind in the other sections goes with it.</summary>
     private void ForgetPartner(Guid partnerId)
     {
+        // A rule that no longer holds without the partner (a sole decider gone, a joint decision left with one
+        // partner) is dropped: the domain shows as without an owner until someone decides it again.
         _decisionRules = [.. _decisionRules
-            .Select(r => r with
+            .Select(r => (r with
             {
                 DeciderPartnerId = r.DeciderPartnerId == partnerId ? null : r.DeciderPartnerId,
                 ApproverPartnerIds = [.. r.ApproverPartnerIds.Where(p => p != partnerId)],
+                TieBreak = r.TieBreakPartnerId == partnerId ? TieBreak.None : r.TieBreak,
                 TieBreakPartnerId = r.TieBreakPartnerId == partnerId ? null : r.TieBreakPartnerId,
-            })
-            .Where(r => r.Participants.Any())];
+            }).Normalized())
+            .Where(r => r.Problem() is null)];
         Rights = Rights with
         {
             Grants = [.. Rights.Grants.Where(g => g.PartnerId != partnerId).Select(g => g with { ApprovalPartnerIds = [.. g.ApprovalPartnerIds.Where(p => p != partnerId)] })],

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CoProd.Infrastructure.Persistence;
 
 /// <summary>
-/// Brings the schema up to date, and loads the shipped reference data it lacks, before the web server starts taking requests. A failure stops start-up:
+/// Brings the schema up to date, and loads the shipped reference data it lacks (in Development also the demo users and deals), before the web server starts taking requests. A failure stops start-up:
 /// serving with a schema the code does not expect would corrupt data.
 /// </summary>
 internal sealed class DatabaseMigrationService : IHostedService
@@ -35,6 +35,7 @@ internal sealed class DatabaseMigrationService : IHostedService
         if (_environment.IsDevelopment())
         {
             await developmentUsers.EnsureAsync();
+            await scope.ServiceProvider.GetRequiredService<DevelopmentDeals>().SeedAsync(cancellationToken);
         }
         else
         {
