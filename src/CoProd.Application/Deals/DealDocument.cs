@@ -38,16 +38,19 @@ public sealed record DealDocument(
     {
         ArgumentNullException.ThrowIfNull(deal);
         return new DealDocument(
-            CurrentFormat, deal.Id, deal.Title, Enums.Name(deal.Format), deal.Currency.Value, deal.Budget, deal.Synopsis,
+            CurrentFormat, deal.Id, deal.Title, Enums.Name(deal.Format), deal.Currency.Value, Plain(deal.Budget), deal.Synopsis,
             Enums.Name(deal.Status), Enums.Name(deal.Kind), deal.TreatyCode, deal.Schedule, [.. deal.Languages],
             [.. deal.Partners.OrderBy(p => p.Role).ThenBy(p => p.CompanyName, StringComparer.OrdinalIgnoreCase).Select(p => new PartnerDocument(
                 p.Id, p.CompanyName, p.Country.Value, Enums.Name(p.Role), p.Contact,
                 [.. deal.Contributions.Where(c => c.PartnerId == p.Id).Select(c => new ContributionDocument(
-                    c.Id, Enums.Name(c.Kind), c.Description, c.Amount.Amount, c.Amount.Currency.Value, c.RateToDealCurrency, c.RateLockedOn, c.SpendCountry.Value))]))],
+                    c.Id, Enums.Name(c.Kind), c.Description, Plain(c.Amount.Amount), c.Amount.Currency.Value, Plain(c.RateToDealCurrency), c.RateLockedOn, c.SpendCountry.Value))]))],
             [.. deal.KeyPeople.Select(p => new KeyPersonDocument(p.Id, Enums.Name(p.Role), p.Name, p.Nationality.Value, p.Residence?.Value))],
             [.. deal.Locations.Select(l => new LocationDocument(Enums.Name(l.Kind), l.Country.Value, l.Place))],
             deal.Overages, [.. deal.DecisionRules], [.. deal.Milestones], deal.Rights, deal.Legal, deal.Eligibility);
     }
+
+    /// <summary>The same number without the trailing zeros a database column's scale adds (6000000.0000 → 6000000).</summary>
+    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 
     public string PartnerName(Guid? id) =>
         id is null ? "—" : Partners.FirstOrDefault(p => p.Id == id)?.Company ?? "a removed partner";

@@ -55,6 +55,51 @@ public sealed class DealWorkspaceJourneyTests : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Record this check on the deal" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("recorded-check")).ToContainTextAsync("rules version 1");
         await BrowserFixture.ScreenshotAsync(page, "journey-3-qualifies");
+
+        // The rest of the deal, section by section: who decides, when, who holds which rights, on what terms.
+        await Section(page, "Decisions");
+        await page.GetByLabel("Decision domain").SelectOptionAsync(new SelectOptionValue { Label = "Final cut (critical)" });
+        await page.GetByLabel("One partner decides alone (sole authority)").CheckAsync();
+        await page.GetByLabel("Partner who decides").SelectOptionAsync(new SelectOptionValue { Label = "Films du Nord" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision rule" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("domain-final-cut")).ToContainTextAsync("Films du Nord");
+
+        await Section(page, "Milestones");
+        await page.GetByLabel("Name").FillAsync("Shooting script locked");
+        await page.GetByLabel("Due date").FillAsync("2027-03-01");
+        await page.GetByLabel("Buffer (days)").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("milestones")).ToContainTextAsync("Shooting script locked");
+
+        await Section(page, "Rights");
+        await page.GetByText("Territory split: each partner controls its territories").ClickAsync();
+        var split = page.Locator("details", new() { Has = page.GetByText("Territory split: each partner controls its territories") });
+        await split.GetByLabel("First partner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Films du Nord" });
+        await split.GetByRole(AriaRole.Group, new() { Name = "First partner's territories" }).GetByLabel("Europe", new() { Exact = true }).CheckAsync();
+        await split.GetByLabel("Second partner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Érable Productions" });
+        await split.GetByRole(AriaRole.Group, new() { Name = "Second partner's territories" }).GetByLabel("North America (US and Canada with US territories)").CheckAsync();
+        await split.GetByRole(AriaRole.Button, new() { Name = "Apply territory split" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("structure")).ToContainTextAsync("Territory split");
+
+        await Section(page, "Legal terms");
+        await page.GetByLabel("Governing law").SelectOptionAsync("FR");
+        await page.GetByLabel("Dispute resolution").SelectOptionAsync("arbitration");
+        await page.GetByLabel("Seat (city of the court or arbitration)").FillAsync("Paris");
+        await page.GetByLabel("Arbitration or mediation rules").FillAsync("ICC Rules");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save legal terms" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await Section(page, "Overview");
+        await Assertions.Expect(page.GetByTestId("checklist-decisions")).ToContainTextAsync("no owner yet");
+        await Assertions.Expect(page.GetByTestId("checklist-governing-law")).ToContainTextAsync("settled");
+        await Assertions.Expect(page.GetByTestId("checklist-disputes")).ToContainTextAsync("settled");
+        await BrowserFixture.ScreenshotAsync(page, "journey-4-overview");
+    }
+
+    private static async Task Section(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.List, new() { Name = "Deal sections" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Deal sections" }).Locator("a.active")).ToHaveTextAsync(name);
     }
 
     [Fact]
