@@ -67,6 +67,10 @@ public sealed class TreatyFileReader
         return file is null ? [new TreatyFileError(1, string.Empty, "The file holds null, not a treaty file.")] : [];
     }
 
+    /// <summary>The lines of any JSON text's values (for the rules editor); throws <see cref="JsonException"/> on bad syntax.</summary>
+    public static TreatyFileReader LinesOf(string json) =>
+        new(MapLines(Encoding.UTF8.GetBytes((json ?? string.Empty).TrimStart('\uFEFF'))));
+
     /// <summary>The line of the value at <paramref name="path"/>, or of its nearest enclosing value in the file.</summary>
     public int LineOf(string path)
     {
