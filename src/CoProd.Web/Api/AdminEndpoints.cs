@@ -125,7 +125,7 @@ internal static class AdminEndpoints
 
         treaties.MapPost("/{code}/versions", async (string code, HttpRequest request, HttpContext context, TreatyAdminService service, CancellationToken cancellationToken) =>
             {
-                var content = request.ContentLength is 0 ? null : await JsonBody.ReadAsync<RuleVersionDto>(request);
+                var content = await OptionalAsync<RuleVersionDto>(request);
                 var (_, number) = await service.CreateDraftAsync(code, IfMatch.Read(request), content, cancellationToken);
                 var treaty = Treaty(context, await service.GetAsync(code, cancellationToken));
                 return TypedResults.Created($"/api/admin/treaties/{code}/versions/{number}", treaty);
@@ -147,7 +147,7 @@ internal static class AdminEndpoints
 
         treaties.MapPost("/{code}/versions/{number:int}/publish", async (string code, int number, HttpRequest request, HttpContext context, TreatyAdminService service, CancellationToken cancellationToken) =>
             {
-                var body = request.ContentLength is 0 ? null : await JsonBody.ReadAsync<PublishRequest>(request);
+                var body = await OptionalAsync<PublishRequest>(request);
                 await service.PublishAsync(code, IfMatch.Read(request), number, body?.EffectiveFrom, cancellationToken);
                 return Treaty(context, await service.GetAsync(code, cancellationToken));
             })
@@ -313,6 +313,13 @@ internal static class AdminEndpoints
         "territory-groups" => CatalogueKind.TerritoryGroups,
         _ => throw new NotFoundException($"There is no catalogue '{kind}': decision-domains, media or territory-groups."),
     };
+
+    /// <summary>A body that may be left out: no content at all means none.</summary>
+    private static async Task<T?> OptionalAsync<T>(HttpRequest request)
+        where T : class =>
+        request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType))
+            ? null
+            : await JsonBody.ReadAsync<T>(request);
 
     private static RequestValidationException Missing(string field) => new(field, $"Give {field}.");
 }
