@@ -1,0 +1,134 @@
+using CoProd.Application.Users;
+using Microsoft.Playwright;
+
+namespace CoProd.Browser.Tests;
+
+public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
+{
+    private readonly BrowserFixture _fixture;
+
+    public AdminJourneyTests(BrowserFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task An_admin_creates_a_treaty_writes_its_rules_previews_a_deal_and_publishes_them()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Admin, "Ada Admin");
+
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin areas" }).GetByRole(AriaRole.Link, new() { Name = "Treaties" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New treaty" }).ClickAsync();
+        await page.GetByLabel("Code").FillAsync("pt-br-ui");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Portugal – Brazil Co-production Agreement (test)");
+        await page.GetByLabel("In force from").FillAsync("2019-01-01");
+        await page.GetByLabel("Party 1 country").SelectOptionAsync("PT");
+        await page.GetByLabel("Party 2 country").SelectOptionAsync("BR");
+        await page.GetByLabel("Source 1 — article or page").FillAsync("Agreement text");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create treaty" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/admin/treaties/pt-br-ui", StringComparison.Ordinal));
+        Assert.True(await page.GetByTestId("saved").IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "New rule version" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/versions/1", StringComparison.Ordinal));
+
+        var bilateral = page.GetByRole(AriaRole.Group, new() { Name = "Share band — bilateral co-productions (two countries)" });
+        await bilateral.GetByLabel("The treaty sets this band").CheckAsync();
+        await bilateral.GetByLabel("Minimum share (%)").FillAsync("20");
+        await bilateral.GetByLabel("Maximum share (%)").FillAsync("80");
+        await bilateral.GetByLabel("Source — article or page").FillAsync("Art. 6");
+        await bilateral.GetByLabel("Link").FillAsync("https://example.org/pt-br#art6");
+        await page.GetByLabel("What changes in this version").First.FillAsync("Bands from the agreement");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=", StringComparison.Ordinal));
+
+        await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-draft");
+
+        // Preview: one point below the minimum fails the minimum-share rule, before anything is published.
+        await page.GetByRole(AriaRole.Link, new() { Name = "BR–PT feature, minority at 19 %" }).ClickAsync();
+        var report = page.GetByTestId("eligibility-panel");
+        Assert.Equal("Does not qualify", (await report.GetByTestId("verdict").InnerTextAsync()).Trim());
+        Assert.True(await report.Locator("tr[data-rule='share.minimum'][data-outcome='Fail']").IsVisibleAsync());
+        await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-preview");
+
+        await page.GetByLabel("Takes effect on").First.FillAsync("2020-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=", StringComparison.Ordinal));
+        Assert.Contains("version 1 published", await page.GetByTestId("saved").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByText("published", new() { Exact = true }).First.IsVisibleAsync());
+
+        // The published rules are used at once: a deal at the minimum passes the minimum-share rule.
+        await page.GetByRole(AriaRole.Link, new() { Name = "BR–PT feature, minority at 20 %" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("preview=at-minimum", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("eligibility-panel").Locator("tr[data-rule='share.minimum'][data-outcome='Pass']").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-published");
+
+        await page.GotoAsync("/admin/treaties/pt-br-ui");
+        await Assertions.Expect(page.GetByTestId("rule-versions").GetByText("in effect today")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("audit").GetByText("published version 1").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "admin-treaty-history");
+    }
+
+    [Fact]
+    public async Task A_broken_treaty_file_is_refused_with_every_problem_and_its_line()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Admin);
+
+        await page.GotoAsync("/admin/treaties/import");
+        await page.GetByLabel("…or paste its JSON").FillAsync("""
+            {
+              "format": "coprod-treaties/1",
+              "treaties": [
+                { "code": "xx-broken", "name": "", "kind": "bilateral",
+                  "parties": [ { "country": "FR" }, { "country": "ZZ" } ],
+                  "ruleVersions": [ { "rules": { "bilateralShares": { "minimum": 101 } } } ] }
+              ]
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+
+        var errors = page.GetByTestId("import-errors");
+        Assert.Contains("Nothing was imported", await errors.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await errors.GetByRole(AriaRole.Row).Filter(new() { HasText = "treaties[0].parties[1].country" }).GetByRole(AriaRole.Cell, new() { Name = "5", Exact = true }).IsVisibleAsync());
+        Assert.True(await errors.GetByRole(AriaRole.Row).Filter(new() { HasText = "bilateralShares.minimum" }).GetByRole(AriaRole.Cell, new() { Name = "6", Exact = true }).IsVisibleAsync());
+        await BrowserFixture.ScreenshotAsync(page, "admin-import-errors");
+    }
+
+    [Fact]
+    public async Task An_admin_invites_a_user_sees_the_password_once_and_can_disable_the_account()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Admin);
+
+        await page.GotoAsync("/admin/users");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("new.lawyer@test.coprod.local");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nora Newlawyer");
+        await page.GetByLabel("Producer", new() { Exact = true }).UncheckAsync();
+        await page.GetByLabel("Lawyer", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        var password = (await page.GetByTestId("initial-password").InnerTextAsync()).Trim();
+        Assert.Equal(23, password.Length);
+        await BrowserFixture.ScreenshotAsync(page, "admin-user-invited");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nora Newlawyer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable account" }).ClickAsync();
+        Assert.Contains("account disabled", await page.GetByTestId("saved").InnerTextAsync(), StringComparison.Ordinal);
+
+        var other = await _fixture.NewPageAsync();
+        await other.GotoAsync("/account/login");
+        await other.GetByLabel("E-mail").FillAsync("new.lawyer@test.coprod.local");
+        await other.GetByLabel("Password").FillAsync(password);
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.Contains("/account/login", other.Url, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "admin-user-disabled");
+    }
+
+    [Fact]
+    public async Task A_producer_cannot_open_the_admin_pages()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Producer);
+
+        var response = await page.GotoAsync("/admin/treaties");
+
+        Assert.Equal(403, response?.Status);
+    }
+}
