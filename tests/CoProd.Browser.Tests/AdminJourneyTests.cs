@@ -91,6 +91,23 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         Assert.True(await errors.GetByRole(AriaRole.Row).Filter(new() { HasText = "treaties[0].parties[1].country" }).GetByRole(AriaRole.Cell, new() { Name = "5", Exact = true }).IsVisibleAsync());
         Assert.True(await errors.GetByRole(AriaRole.Row).Filter(new() { HasText = "bilateralShares.minimum" }).GetByRole(AriaRole.Cell, new() { Name = "6", Exact = true }).IsVisibleAsync());
         await BrowserFixture.ScreenshotAsync(page, "admin-import-errors");
+
+        // The same form takes a file; a valid one is imported whole.
+        await page.GetByLabel("…or paste its JSON").FillAsync(string.Empty);
+        await page.GetByLabel("Treaty file (.json)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "treaties.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""
+                { "format": "coprod-treaties/1", "treaties": [
+                  { "code": "fr-mx-file", "name": "France – Mexico (file test)", "kind": "bilateral",
+                    "parties": [ { "country": "FR" }, { "country": "MX" } ],
+                    "ruleVersions": [ { "effectiveFrom": "2020-01-01",
+                      "rules": { "bilateralShares": { "minimum": 20, "source": { "article": "Art. 5" } } } } ] } ] }
+                """),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("imported")).ToContainTextAsync("fr-mx-file");
     }
 
     [Fact]
