@@ -101,8 +101,14 @@ public sealed class ReferenceDataAdminTests : IClassFixture<ServiceHarness>
         var partner = (await Workspace(dealId)).Deal.Partners[0];
         await Deals(s => s.AddContributionAsync(dealId, version, new ContributionInputForm
         {
-            PartnerId = partner.Id, Kind = "cash", Description = "Cash", Amount = 150_000_000m, Currency = "JPY",
-            RateToDealCurrency = 0.0067m, RateLockedOn = new DateOnly(2026, 11, 1), SpendCountry = "JP",
+            PartnerId = partner.Id,
+            Kind = "cash",
+            Description = "Cash",
+            Amount = 150_000_000m,
+            Currency = "JPY",
+            RateToDealCurrency = 0.0067m,
+            RateLockedOn = new DateOnly(2026, 11, 1),
+            SpendCountry = "JP",
         }, CancellationToken.None));
         var before = await Workspace(dealId);
 
