@@ -45,7 +45,7 @@ public sealed class SmokeTests : IClassFixture<BrowserFixture>
         await page.GetByLabel("Password").FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        Assert.True(await page.GetByRole(AriaRole.Alert).GetByText("The e-mail or password is wrong.").IsVisibleAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).GetByText("The e-mail or password is wrong.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "login-failed");
     }
 }
