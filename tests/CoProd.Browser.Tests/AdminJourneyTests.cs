@@ -140,6 +140,31 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task An_admin_imports_exchange_rates_from_CSV_after_fixing_the_lines_it_names()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Admin);
+
+        await page.GotoAsync("/admin/rates");
+        await page.GetByLabel("…or paste the CSV").FillAsync("date,base,quote,rate,source\n2026-10-01,EUR,JPY,162.35,ECB reference rate\n2026-10-02,EUR,JPY,abc,ECB reference rate\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rate-import-errors")).ToContainTextAsync("Line 3: rate 'abc' is not a positive number");
+        await BrowserFixture.ScreenshotAsync(page, "admin-rates-import-errors");
+
+        await page.GetByLabel("…or paste the CSV").FillAsync("date,base,quote,rate,source\n2026-10-01,EUR,JPY,162.35,ECB reference rate\n2026-10-02,EUR,JPY,163.1,ECB reference rate\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("2 rates imported");
+        await Assertions.Expect(page.GetByTestId("rates").GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await BrowserFixture.ScreenshotAsync(page, "admin-rates");
+
+        await page.GotoAsync("/admin/catalogues/decision-domains?edit=music");
+        await page.GetByLabel("Critical: every deal must say who decides it").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("music changed");
+        await Assertions.Expect(page.GetByTestId("catalogue").GetByRole(AriaRole.Row).Filter(new() { HasText = "Music and composer" })).ToContainTextAsync("critical");
+        await BrowserFixture.ScreenshotAsync(page, "admin-catalogues");
+    }
+
+    [Fact]
     public async Task A_producer_cannot_open_the_admin_pages()
     {
         var (page, _) = await _fixture.SignedInPageAsync(Roles.Producer);
