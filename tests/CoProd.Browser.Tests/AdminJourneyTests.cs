@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoProd.Application.Users;
 using Microsoft.Playwright;
 
@@ -20,15 +21,15 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         await page.GetByLabel("Code").FillAsync("pt-br-ui");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Portugal – Brazil Co-production Agreement (test)");
         await page.GetByLabel("In force from").FillAsync("2019-01-01");
-        await page.GetByLabel("Party 1 country").SelectOptionAsync("PT");
-        await page.GetByLabel("Party 2 country").SelectOptionAsync("BR");
+        await page.GetByLabel("Party 1 country").FillAsync("PT");
+        await page.GetByLabel("Party 2 country").FillAsync("br");
         await page.GetByLabel("Source 1 — article or page").FillAsync("Agreement text");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create treaty" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/admin/treaties/pt-br-ui", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/admin/treaties/pt-br-ui")));
         Assert.True(await page.GetByTestId("saved").IsVisibleAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "New rule version" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/versions/1", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/versions/1")));
 
         var bilateral = page.GetByRole(AriaRole.Group, new() { Name = "Share band — bilateral co-productions (two countries)" });
         await bilateral.GetByLabel("The treaty sets this band").CheckAsync();
@@ -38,12 +39,13 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         await bilateral.GetByLabel("Link").FillAsync("https://example.org/pt-br#art6");
         await page.GetByLabel("What changes in this version").First.FillAsync("Bands from the agreement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("draft rules");
 
         await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-draft");
 
         // Preview: one point below the minimum fails the minimum-share rule, before anything is published.
         await page.GetByRole(AriaRole.Link, new() { Name = "BR–PT feature, minority at 19 %" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preview-title")).ToContainTextAsync("minority at 19 %");
         var report = page.GetByTestId("eligibility-panel");
         Assert.Equal("Does not qualify", (await report.GetByTestId("verdict").InnerTextAsync()).Trim());
         Assert.True(await report.Locator("tr[data-rule='share.minimum'][data-outcome='Fail']").IsVisibleAsync());
@@ -51,13 +53,12 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
 
         await page.GetByLabel("Takes effect on").First.FillAsync("2020-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish version 1" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=", StringComparison.Ordinal));
-        Assert.Contains("version 1 published", await page.GetByTestId("saved").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(await page.GetByText("published", new() { Exact = true }).First.IsVisibleAsync());
+        await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("version 1 published");
+        await Assertions.Expect(page.GetByText("published", new() { Exact = true }).First).ToBeVisibleAsync();
 
         // The published rules are used at once: a deal at the minimum passes the minimum-share rule.
         await page.GetByRole(AriaRole.Link, new() { Name = "BR–PT feature, minority at 20 %" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("preview=at-minimum", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("preview-title")).ToContainTextAsync("minority at 20 %");
         await Assertions.Expect(page.GetByTestId("eligibility-panel").Locator("tr[data-rule='share.minimum'][data-outcome='Pass']").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-published");
 
@@ -162,6 +163,30 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("music changed");
         await Assertions.Expect(page.GetByTestId("catalogue").GetByRole(AriaRole.Row).Filter(new() { HasText = "Music and composer" })).ToContainTextAsync("critical");
         await BrowserFixture.ScreenshotAsync(page, "admin-catalogues");
+    }
+
+    [Fact]
+    public async Task Saving_a_copied_draft_through_the_rule_forms_keeps_every_rule_of_the_convention()
+    {
+        var (page, _) = await _fixture.SignedInPageAsync(Roles.Admin);
+        await page.GotoAsync("/admin/treaties/coe-ets-147/versions/1");
+        var published = await page.GetByTestId("published-rules").InnerTextAsync();
+
+        await page.GotoAsync("/admin/treaties/coe-ets-147");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New rule version (copy of the latest)" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/versions/2")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Points table: fiction" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("draft rules");
+
+        Assert.Equal(published.Trim(), (await page.GetByLabel("Rules (JSON)").InputValueAsync()).Trim());
+
+        // A points table whose elements do not add up to its total is refused next to the table.
+        var fiction = page.GetByRole(AriaRole.Group, new() { Name = "Points table: fiction" });
+        await fiction.GetByLabel("Total points").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Points table: fiction" })).ToContainTextAsync("add up to 19, not the total of 20");
+        await BrowserFixture.ScreenshotAsync(page, "admin-rule-version-points-error");
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace CoProd.Application.Treaties;
 /// </summary>
 public static class TreatyFacts
 {
+    /// <summary>A field with no value; not worth a line when a treaty or a version is added or removed.</summary>
+    private const string Empty = "—";
+
     private sealed record Fact(string Key, string Section, string Label, string Value);
 
     public static IReadOnlyList<FieldChange> Compare(TreatyDto? before, TreatyDto? after)
@@ -26,7 +29,10 @@ public static class TreatyFacts
         {
             if (!oldByKey.TryGetValue(fact.Key, out var was))
             {
-                changes.Add(new FieldChange(fact.Section, fact.Label, null, fact.Value));
+                if (fact.Value != Empty)
+                {
+                    changes.Add(new FieldChange(fact.Section, fact.Label, null, fact.Value));
+                }
             }
             else if (was.Value != fact.Value)
             {
@@ -34,7 +40,7 @@ public static class TreatyFacts
             }
         }
 
-        changes.AddRange(old.Where(f => !currentKeys.Contains(f.Key)).Select(f => new FieldChange(f.Section, f.Label, f.Value, null)));
+        changes.AddRange(old.Where(f => !currentKeys.Contains(f.Key) && f.Value != Empty).Select(f => new FieldChange(f.Section, f.Label, f.Value, null)));
         return changes;
     }
 

@@ -68,7 +68,7 @@ public sealed class TreatyForm
         InForceFrom = InForceFrom,
         TerminatedOn = TerminatedOn,
         DatesNote = SourceForm.Text(DatesNote),
-        Parties = [.. Parties.Where(p => !string.IsNullOrWhiteSpace(p.Country)).Select(p => new TreatyPartyDto { Country = p.Country!.Trim(), From = p.From, Until = p.Until })],
+        Parties = [.. Parties.Where(p => !string.IsNullOrWhiteSpace(p.Country)).Select(p => new TreatyPartyDto { Country = p.Country!.Trim().ToUpperInvariant(), From = p.From, Until = p.Until })],
         Sources = [.. Sources.Select(s => s.ToDto()).OfType<SourceDto>()],
     };
 
@@ -374,6 +374,89 @@ public sealed class AuthorityForm
     public bool IsBlank => string.IsNullOrWhiteSpace(Country) && string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Url);
 }
 
+public sealed class PointsElementForm
+{
+    public string? Key { get; set; }
+
+    public string? Label { get; set; }
+
+    public int? Points { get; set; }
+
+    public string? Group { get; set; } = "creative";
+
+    public string? Role { get; set; }
+
+    public string? Location { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Key) && string.IsNullOrWhiteSpace(Label) && Points is null;
+
+    public PointsElementDto ToDto() => new()
+    {
+        Key = SourceForm.Text(Key),
+        Label = SourceForm.Text(Label),
+        Points = Points,
+        Group = SourceForm.Text(Group),
+        Role = SourceForm.Text(Role),
+        Location = SourceForm.Text(Location),
+    };
+}
+
+/// <summary>A points table; a row with no category chosen is left out (how a table is removed).</summary>
+public sealed class PointsTableForm
+{
+    public string? Category { get; set; }
+
+    public int? Threshold { get; set; }
+
+    public int? Total { get; set; }
+
+    public bool DiscretionBelowThreshold { get; set; }
+
+    public string? DiscretionNote { get; set; }
+
+    public string? Eligibility { get; set; } = "treatyParties";
+
+    public SourceForm Source { get; set; } = new();
+
+    public List<PointsElementForm> Elements { get; set; } = [];
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Category);
+
+    public PointsTableDto ToDto() => new()
+    {
+        Category = SourceForm.Text(Category),
+        Threshold = Threshold,
+        Total = Total,
+        DiscretionBelowThreshold = DiscretionBelowThreshold,
+        DiscretionNote = SourceForm.Text(DiscretionNote),
+        Eligibility = SourceForm.Text(Eligibility),
+        Elements = Elements.Where(e => !e.IsBlank).Select(e => e.ToDto()).ToList() is { Count: > 0 } elements ? elements : null,
+        Source = Source.ToDto(),
+    };
+
+    public static PointsTableForm From(PointsTableDto dto) => new()
+    {
+        Category = dto.Category,
+        Threshold = dto.Threshold,
+        Total = dto.Total,
+        DiscretionBelowThreshold = dto.DiscretionBelowThreshold ?? false,
+        DiscretionNote = dto.DiscretionNote,
+        Eligibility = dto.Eligibility ?? "treatyParties",
+        Source = SourceForm.From(dto.Source),
+        Elements = [.. (dto.Elements ?? []).Select(e => new PointsElementForm { Key = e.Key, Label = e.Label, Points = e.Points, Group = e.Group, Role = e.Role, Location = e.Location })],
+    };
+
+    public PointsTableForm WithBlankRows()
+    {
+        for (var blanks = Elements.Count(e => e.IsBlank); blanks < 2; blanks++)
+        {
+            Elements.Add(new PointsElementForm());
+        }
+
+        return this;
+    }
+}
+
 /// <summary>
 /// A draft's rules, one section per rule kind with "on record" ticks (an unticked rule is left out: the treaty does
 /// not have it or its terms are not on record). Bands by format and points tables are edited in the JSON editor;
@@ -403,6 +486,8 @@ public sealed class RulesForm
 
     public List<AuthorityForm> CompetentAuthorities { get; set; } = [];
 
+    public List<PointsTableForm> PointsTables { get; set; } = [];
+
     public string? Notes { get; set; }
 
     /// <summary>The draft as it will be saved: this form's sections, and the kept bands by format and points tables.</summary>
@@ -419,7 +504,7 @@ public sealed class RulesForm
             BandsByFormat = kept?.BandsByFormat,
             NonPartyCoProducers = NonPartyCoProducers.ToDto(),
             FinancialOnly = FinancialOnly.ToDto(),
-            PointsTables = kept?.PointsTables,
+            PointsTables = PointsTables.Where(t => !t.IsBlank).Select(t => t.ToDto()).ToList() is { Count: > 0 } tables ? tables : null,
             Proportionality = Proportionality.ToDto(),
             Nationality = Nationality.ToDto(),
             Spend = Spend.ToDto(),
@@ -445,6 +530,7 @@ public sealed class RulesForm
             Nationality = NationalityForm.From(rules.Nationality),
             Spend = SpendForm.From(rules.Spend),
             CompetentAuthorities = [.. (rules.CompetentAuthorities ?? []).Select(a => new AuthorityForm { Country = a.Country, Name = a.Name, Url = a.Url })],
+            PointsTables = [.. (rules.PointsTables ?? []).Select(PointsTableForm.From)],
             Notes = rules.Notes,
         };
         return form.WithBlankRows();
@@ -455,6 +541,16 @@ public sealed class RulesForm
         if (CompetentAuthorities.Count == 0 || !CompetentAuthorities[^1].IsBlank)
         {
             CompetentAuthorities.Add(new AuthorityForm());
+        }
+
+        if (PointsTables.Count == 0 || !PointsTables[^1].IsBlank)
+        {
+            PointsTables.Add(new PointsTableForm());
+        }
+
+        foreach (var table in PointsTables)
+        {
+            table.WithBlankRows();
         }
 
         return this;
