@@ -401,6 +401,69 @@ public sealed class PointsElementForm
     };
 }
 
+/// <summary>Bands that replace the general ones for some formats; a row with no format ticked is left out.</summary>
+public sealed class FormatBandsForm
+{
+    public bool FictionFeature { get; set; }
+
+    public bool Animation { get; set; }
+
+    public bool Documentary { get; set; }
+
+    public bool Series { get; set; }
+
+    public BandForm Bilateral { get; set; } = new();
+
+    public BandForm Multilateral { get; set; } = new();
+
+    /// <summary>The formats ticked, as the format names them (also where a message about them is shown).</summary>
+    public string Formats => string.Join(", ", FormatList());
+
+    public bool IsBlank => FormatList().Count == 0;
+
+    public FormatShareBandsDto ToDto() => new() { Formats = FormatList(), Bilateral = Bilateral.ToDto(), Multilateral = Multilateral.ToDto() };
+
+    public static FormatBandsForm From(FormatShareBandsDto dto)
+    {
+        var formats = dto.Formats ?? [];
+        return new FormatBandsForm
+        {
+            FictionFeature = formats.Contains("fictionFeature"),
+            Animation = formats.Contains("animation"),
+            Documentary = formats.Contains("documentary"),
+            Series = formats.Contains("series"),
+            Bilateral = BandForm.From(dto.Bilateral),
+            Multilateral = BandForm.From(dto.Multilateral),
+        };
+    }
+
+    private List<string> FormatList()
+    {
+        var formats = new List<string>();
+        if (FictionFeature)
+        {
+            formats.Add("fictionFeature");
+        }
+
+        if (Animation)
+        {
+            formats.Add("animation");
+        }
+
+        if (Documentary)
+        {
+            formats.Add("documentary");
+        }
+
+        if (Series)
+        {
+            formats.Add("series");
+        }
+
+        return formats;
+    }
+}
+
 /// <summary>A points table; a row with no category chosen is left out (how a table is removed).</summary>
 public sealed class PointsTableForm
 {
@@ -488,10 +551,12 @@ public sealed class RulesForm
 
     public List<PointsTableForm> PointsTables { get; set; } = [];
 
+    public List<FormatBandsForm> BandsByFormat { get; set; } = [];
+
     public string? Notes { get; set; }
 
-    /// <summary>The draft as it will be saved: this form's sections, and the kept bands by format and points tables.</summary>
-    public RuleVersionDto ToDto(RuleSetDto? kept) => new()
+    /// <summary>The draft as it will be saved.</summary>
+    public RuleVersionDto ToDto() => new()
     {
         EffectiveFrom = EffectiveFrom,
         ChangeNote = SourceForm.Text(ChangeNote),
@@ -501,7 +566,7 @@ public sealed class RulesForm
             Applicability = Applicability.ToDto(),
             BilateralShares = BilateralShares.ToDto(),
             MultilateralShares = MultilateralShares.ToDto(),
-            BandsByFormat = kept?.BandsByFormat,
+            BandsByFormat = BandsByFormat.Where(b => !b.IsBlank).Select(b => b.ToDto()).ToList() is { Count: > 0 } bands ? bands : null,
             NonPartyCoProducers = NonPartyCoProducers.ToDto(),
             FinancialOnly = FinancialOnly.ToDto(),
             PointsTables = PointsTables.Where(t => !t.IsBlank).Select(t => t.ToDto()).ToList() is { Count: > 0 } tables ? tables : null,
@@ -531,6 +596,7 @@ public sealed class RulesForm
             Spend = SpendForm.From(rules.Spend),
             CompetentAuthorities = [.. (rules.CompetentAuthorities ?? []).Select(a => new AuthorityForm { Country = a.Country, Name = a.Name, Url = a.Url })],
             PointsTables = [.. (rules.PointsTables ?? []).Select(PointsTableForm.From)],
+            BandsByFormat = [.. (rules.BandsByFormat ?? []).Select(FormatBandsForm.From)],
             Notes = rules.Notes,
         };
         return form.WithBlankRows();
@@ -546,6 +612,11 @@ public sealed class RulesForm
         if (PointsTables.Count == 0 || !PointsTables[^1].IsBlank)
         {
             PointsTables.Add(new PointsTableForm());
+        }
+
+        if (BandsByFormat.Count == 0 || !BandsByFormat[^1].IsBlank)
+        {
+            BandsByFormat.Add(new FormatBandsForm());
         }
 
         foreach (var table in PointsTables)
