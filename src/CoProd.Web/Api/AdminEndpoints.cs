@@ -56,7 +56,7 @@ internal static class AdminEndpoints
 
         treaties.MapGet("/export", async (string[]? code, TreatyAdminService service, CancellationToken cancellationToken) =>
                 Results.File(Encoding.UTF8.GetBytes(TreatyAdminService.Serialize(await service.ExportAsync(code, cancellationToken))), "application/json",
-                    $"coprod-treaties-{DateTime.UtcNow:yyyy-MM-dd}.json"))
+                    $"coprod-treaties-{service.Today:yyyy-MM-dd}.json"))
             .WithName("ExportTreaties")
             .WithSummary("Every treaty (or those named by ?code=) as a treaty file in the interchange format");
 
