@@ -267,4 +267,18 @@ public sealed class AdminApiTests : IClassFixture<WebAppFixture>
         Assert.Equal(1.09m, (decimal)suggestion["rate"]!);
         Assert.Equal("2026-02-01", (string?)suggestion["on"]);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_admin_API()
+    {
+        using var client = _app.Factory.CreateClient();
+
+        var paths = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!["paths"]!;
+
+        Assert.NotNull(paths["/api/admin/treaties"]!["post"]);
+        Assert.NotNull(paths["/api/admin/treaties/{code}/versions/{number}/publish"]!["post"]);
+        Assert.NotNull(paths["/api/admin/treaties/import"]!["post"]);
+        Assert.NotNull(paths["/api/admin/rates/import"]!["post"]);
+        Assert.NotNull(paths["/api/rates/suggestion"]!["get"]);
+    }
 }
