@@ -1,4 +1,6 @@
+using CoProd.Application.Admin;
 using CoProd.Application.Audit;
+using CoProd.Application.Catalogues;
 using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Application.Eligibility;
@@ -25,6 +27,11 @@ public static class DependencyInjection
         services.AddScoped<DealSectionsService>();
         services.AddScoped<DealQueries>();
         services.AddScoped<ReferenceDataQueries>();
+        services.AddScoped<ExchangeRateQueries>();
+        services.AddScoped<TreatyAdminService>();
+        services.AddScoped<ReferenceDataAdminService>();
+        services.AddScoped<CatalogueAdminService>();
+        services.AddScoped<AdminQueries>();
         return services;
     }
 }

@@ -61,6 +61,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<DevelopmentUsers>();
 
         // Data Protection keys (cookies, bearer tokens, antiforgery) live in PostgreSQL: every instance shares them.

@@ -36,8 +36,17 @@ public interface IApplicationDbContext
 
     DbSet<TerritoryGroup> TerritoryGroups { get; }
 
+    DbSet<ExchangeRate> ExchangeRates { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Sets the version the user loaded as the one the save must still find (optimistic concurrency).</summary>
     void SetOriginalVersion(Deal deal, uint version);
+
+    /// <summary>
+    /// Optimistic concurrency for any aggregate with a <c>Version</c> (xmin): the save must still find
+    /// <paramref name="version"/>, and the aggregate's own row is written even when only its child rows changed, so
+    /// two admins editing the same treaty's draft cannot silently overwrite each other.
+    /// </summary>
+    void ExpectVersion(object aggregate, uint version);
 }

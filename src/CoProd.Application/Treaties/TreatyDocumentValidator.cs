@@ -25,7 +25,33 @@ public sealed class TreatyFileValidator : AbstractValidator<TreatyFileDto>
 /// <summary>One treaty with its parties, dates, sources and rule versions.</summary>
 public sealed class TreatyDtoValidator : AbstractValidator<TreatyDto>
 {
-    public TreatyDtoValidator(ReferenceCodes codes)
+    /// <param name="codes">Countries on record.</param>
+    /// <param name="requireVersions">A treaty file needs at least one rule version; a treaty created by an admin may start without.</param>
+    public TreatyDtoValidator(ReferenceCodes codes, bool requireVersions = true)
+    {
+        Include(new TreatyDetailsValidator(codes));
+        if (requireVersions)
+        {
+            RuleFor(t => t.RuleVersions)
+                .NotEmpty().WithMessage("A treaty needs at least one version of its rules.");
+        }
+
+        RuleForEach(t => t.RuleVersions).SetValidator(new RuleVersionDtoValidator(codes));
+        RuleFor(t => t.RuleVersions)
+            .Must(v => v!.Count(x => string.Equals(x.Status, "draft", StringComparison.OrdinalIgnoreCase)) <= 1).When(t => t.RuleVersions is not null)
+            .WithMessage("A treaty can have at most one draft version.");
+        RuleFor(t => t.RuleVersions)
+            .Must(v => v!.Where(x => !string.Equals(x.Status, "draft", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(x => x.EffectiveFrom).All(g => g.Count() == 1))
+            .When(t => t.RuleVersions is not null)
+            .WithMessage("Two published versions take effect on the same date (or both lack a date: only the first version may).");
+    }
+}
+
+/// <summary>A treaty's details: code, name, kind, parties, dates and sources (everything but its rule versions).</summary>
+public sealed class TreatyDetailsValidator : AbstractValidator<TreatyDto>
+{
+    public TreatyDetailsValidator(ReferenceCodes codes)
     {
         RuleFor(t => t.Code)
             .NotEmpty().WithMessage("A treaty needs a code (e.g. ca-fr).")
@@ -57,17 +83,6 @@ public sealed class TreatyDtoValidator : AbstractValidator<TreatyDto>
             .WithMessage("A treaty cannot end before it comes into force.");
         RuleFor(t => t.DatesNote).MaximumLength(Treaty.NoteMaxLength);
         RuleForEach(t => t.Sources).SetValidator(new SourceValidator());
-        RuleFor(t => t.RuleVersions)
-            .NotEmpty().WithMessage("A treaty needs at least one version of its rules.");
-        RuleForEach(t => t.RuleVersions).SetValidator(new RuleVersionDtoValidator(codes));
-        RuleFor(t => t.RuleVersions)
-            .Must(v => v!.Count(x => string.Equals(x.Status, "draft", StringComparison.OrdinalIgnoreCase)) <= 1).When(t => t.RuleVersions is not null)
-            .WithMessage("A treaty can have at most one draft version.");
-        RuleFor(t => t.RuleVersions)
-            .Must(v => v!.Where(x => !string.Equals(x.Status, "draft", StringComparison.OrdinalIgnoreCase))
-                .GroupBy(x => x.EffectiveFrom).All(g => g.Count() == 1))
-            .When(t => t.RuleVersions is not null)
-            .WithMessage("Two published versions take effect on the same date (or both lack a date: only the first version may).");
     }
 }
 

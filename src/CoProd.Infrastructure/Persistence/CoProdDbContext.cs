@@ -51,8 +51,21 @@ public sealed class CoProdDbContext : IdentityDbContext<AppUser, IdentityRole<Gu
 
     public DbSet<TerritoryGroup> TerritoryGroups => Set<TerritoryGroup>();
 
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+
     public void SetOriginalVersion(Deal deal, uint version) =>
         Entry(deal).Property(d => d.Version).OriginalValue = version;
+
+    public void ExpectVersion(object aggregate, uint version)
+    {
+        var entry = Entry(aggregate);
+        entry.Property("Version").OriginalValue = version;
+        if (entry.State == EntityState.Unchanged)
+        {
+            // An UPDATE of the row with its own values: checks the version (WHERE xmin = …) and moves it on.
+            entry.State = EntityState.Modified;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

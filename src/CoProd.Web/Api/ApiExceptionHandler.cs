@@ -7,7 +7,7 @@ namespace CoProd.Web.Api;
 
 /// <summary>
 /// Turns the application's expected failures into ProblemDetails for the JSON API: invalid input 400 (with the
-/// fields), not found 404, conflict 409. Anything else is left to the generic 500 handler, which shows no stack trace.
+/// fields), not found 404, conflict 409, not allowed 403, missing If-Match 428. Anything else is left to the generic 500 handler, which shows no stack trace.
 /// </summary>
 internal sealed class ApiExceptionHandler : IExceptionHandler
 {
@@ -32,6 +32,9 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
             },
             DomainException domain => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request breaks a rule.", Detail = domain.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Changed meanwhile.", Detail = conflict.Message },
+            AccessDeniedException denied => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = denied.Message },
+            PreconditionRequiredException precondition => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "If-Match required.", Detail = precondition.Message },
             _ => null,
         };
         if (problem is null)

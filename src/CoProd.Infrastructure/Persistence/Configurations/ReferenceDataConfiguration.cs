@@ -38,3 +38,29 @@ internal sealed class CurrencyConfiguration : IEntityTypeConfiguration<Currency>
         builder.Property(c => c.Version).IsRowVersion();
     }
 }
+
+internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeRate> builder)
+    {
+        builder.ToTable("exchange_rates", t =>
+        {
+            t.HasCheckConstraint("ck_exchange_rates_rate", "rate > 0");
+            t.HasCheckConstraint("ck_exchange_rates_currencies", "base_currency <> quote_currency");
+        });
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.BaseCurrency).HasConversion(CodeConverters.Currency).HasMaxLength(CurrencyCode.Length);
+        builder.Property(r => r.QuoteCurrency).HasConversion(CodeConverters.Currency).HasMaxLength(CurrencyCode.Length);
+        builder.Property(r => r.Rate).HasPrecision(28, ExchangeRate.RateDecimals);
+        builder.Property(r => r.On).HasColumnName("rate_date");
+        builder.Property(r => r.Source).HasMaxLength(ExchangeRate.SourceMaxLength);
+        builder.Property(r => r.EnteredBy).HasMaxLength(ExchangeRate.EnteredByMaxLength);
+
+        // One rate per pair and day; the lookup "latest on or before a date" reads this index backwards.
+        builder.HasIndex(r => new { r.BaseCurrency, r.QuoteCurrency, r.On }).IsUnique();
+        builder.HasIndex(r => r.On);
+        builder.HasOne<Currency>().WithMany().HasForeignKey(r => r.BaseCurrency).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Currency>().WithMany().HasForeignKey(r => r.QuoteCurrency).OnDelete(DeleteBehavior.Restrict);
+    }
+}
