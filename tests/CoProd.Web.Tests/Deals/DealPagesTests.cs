@@ -138,4 +138,40 @@ public sealed class DealPagesTests : IClassFixture<WebAppFixture>
             Assert.DoesNotContain("Les Aurores", html, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_contribution_in_another_currency_is_offered_the_rate_on_record_and_previewed_with_it()
+    {
+        var admin = await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(Roles.Admin));
+        using (var added = await admin.PostAsync(new Uri("/api/admin/rates", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { on = "2026-10-30", @base = "CAD", quote = "EUR", rate = 0.66m, source = "ECB reference rate" })))
+        {
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(client);
+        var partners = $"/deals/{id}/partners";
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(partners, UriKind.Relative)));
+        var canadian = page.QuerySelectorAll("#contribution-partner option").Last().GetAttribute("value")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["ContributionForm.PartnerId"] = canadian, ["ContributionForm.Kind"] = "cash", ["ContributionForm.Description"] = "Cash",
+            ["ContributionForm.Amount"] = "100000", ["ContributionForm.Currency"] = "CAD", ["ContributionForm.RateLockedOn"] = "2026-11-02",
+            ["ContributionForm.SpendCountry"] = "CA",
+        };
+
+        // Without a typed rate the save is refused, and the rate on record is offered beside the field.
+        using var refused = await client.PostFormAsync(partners, "contribution", fields);
+        var form = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("rate locked for CAD", form.QuerySelector("#contribution-form")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0.66", form.QuerySelector("[data-testid=rate-suggestion]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ECB reference rate", form.QuerySelector("[data-testid=rate-suggestion]")!.TextContent, StringComparison.Ordinal);
+
+        // The live preview uses it meanwhile, and refreshes the hint out of band.
+        using var preview = await client.PostFormAsync($"/deals/{id}/preview/contribution", "contribution", fields, pageToReadTokenFrom: partners);
+        var fragment = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync());
+        Assert.NotNull(fragment.QuerySelector("[data-testid=preview-note]"));
+        Assert.Equal("true", fragment.QuerySelector("#rate-suggestion")!.GetAttribute("hx-swap-oob"));
+        Assert.Contains("6,066,000", fragment.QuerySelector("[data-testid=financing-summary]")!.TextContent, StringComparison.Ordinal);
+    }
 }
