@@ -155,8 +155,12 @@ public sealed class DealPagesTests : IClassFixture<WebAppFixture>
         var canadian = page.QuerySelectorAll("#contribution-partner option").Last().GetAttribute("value")!;
         var fields = new Dictionary<string, string>
         {
-            ["ContributionForm.PartnerId"] = canadian, ["ContributionForm.Kind"] = "cash", ["ContributionForm.Description"] = "Cash",
-            ["ContributionForm.Amount"] = "100000", ["ContributionForm.Currency"] = "CAD", ["ContributionForm.RateLockedOn"] = "2026-11-02",
+            ["ContributionForm.PartnerId"] = canadian,
+            ["ContributionForm.Kind"] = "cash",
+            ["ContributionForm.Description"] = "Cash",
+            ["ContributionForm.Amount"] = "100000",
+            ["ContributionForm.Currency"] = "CAD",
+            ["ContributionForm.RateLockedOn"] = "2026-11-02",
             ["ContributionForm.SpendCountry"] = "CA",
         };
 
