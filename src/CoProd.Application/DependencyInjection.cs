@@ -3,6 +3,7 @@ using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Application.Eligibility;
 using CoProd.Application.ReferenceData;
+using CoProd.Application.Review;
 using CoProd.Application.Treaties;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,11 @@ public static class DependencyInjection
         services.AddScoped<DealService>();
         services.AddScoped<DealQueries>();
         services.AddScoped<ReferenceDataQueries>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<DealWorkflowService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<VersionQueries>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 }

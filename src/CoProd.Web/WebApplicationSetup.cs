@@ -75,6 +75,7 @@ public static class WebApplicationSetup
         app.MapEligibilityApi();
         app.MapDealFragments();
         app.MapTreatyApi();
+        app.MapDealApi();
         app.MapRazorComponents<App>();
         return app;
     }
