@@ -56,6 +56,7 @@ public static class WebApplicationSetup
         app.UseMiddleware<ActiveUserCheck>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<DealMembershipGate>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions
