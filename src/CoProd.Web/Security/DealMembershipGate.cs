@@ -1,5 +1,6 @@
 using CoProd.Application.Common;
 using CoProd.Application.Deals;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace CoProd.Web.Security;
 
@@ -32,6 +33,9 @@ internal sealed class DealMembershipGate
             }
             catch (NotFoundException)
             {
+                // The friendly 404 page is rendered by re-executing the request; a forged post's failed antiforgery
+                // check would make that page refuse too (400). The request is refused either way: nothing reads its form.
+                context.Features.Set<IAntiforgeryValidationFeature>(null);
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
