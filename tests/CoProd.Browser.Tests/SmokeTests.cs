@@ -1,5 +1,6 @@
 using CoProd.Testing;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CoProd.Browser.Tests;
 
@@ -45,7 +46,7 @@ public sealed class SmokeTests : IClassFixture<BrowserFixture>
         await page.GetByLabel("Password").FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        Assert.True(await page.GetByRole(AriaRole.Alert).GetByText("The e-mail or password is wrong.").IsVisibleAsync());
+        await Expect(page.GetByRole(AriaRole.Alert).GetByText("The e-mail or password is wrong.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "login-failed");
     }
 }

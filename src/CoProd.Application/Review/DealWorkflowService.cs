@@ -75,7 +75,7 @@ public sealed class DealWorkflowService
             var snapshot = JsonSerializer.Serialize(DealDocument.From(deal), Json.Options);
             var kept = new DealVersion(Guid.NewGuid(), deal.Id, number, from, deal.Status, snapshot, _store.Now, _store.UserId, _user.DisplayName, note);
             _db.DealVersions.Add(kept);
-            return [new FieldChange("Versions", $"Version {number}", null, $"{Deal.Describe(from)} → {Deal.Describe(deal.Status)}{(kept.Note is null ? string.Empty : $": {kept.Note}")}")];
+            return [new FieldChange("Versions", $"Version {number}", null, $"{VersionSummary.StepWords(from, deal.Status)}{(kept.Note is null ? string.Empty : $": {kept.Note}")}")];
         }, cancellationToken);
 
         return new TransitionResult(newVersion, number, status);

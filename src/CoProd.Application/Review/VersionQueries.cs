@@ -10,8 +10,10 @@ namespace CoProd.Application.Review;
 /// <summary>A kept version of a deal: the workflow step that took it, who, when, and their note.</summary>
 public sealed record VersionSummary(int Number, DealStatus FromStatus, DealStatus ToStatus, DateTimeOffset CreatedAt, Guid CreatedBy, string CreatedByName, string? Note)
 {
-    /// <summary>"Version 3: in legal review → waiting for requested changes".</summary>
-    public string Step => $"{Deal.Describe(FromStatus)} → {Deal.Describe(ToStatus)}";
+    /// <summary>"in legal review → changes requested", in the words of the status badges.</summary>
+    public string Step => StepWords(FromStatus, ToStatus);
+
+    public static string StepWords(DealStatus from, DealStatus to) => $"{DealFacts.Words(Enums.Name(from))} → {DealFacts.Words(Enums.Name(to))}";
 
     /// <summary>A reviewer's decision (changes requested, approval, reopening), as opposed to a producer's step.</summary>
     public bool IsReviewerStep =>
@@ -95,7 +97,7 @@ public sealed class VersionQueries
     }
 
     private static string Label(VersionSummary version) =>
-        $"version {version.Number} ({Deal.Describe(version.ToStatus)}, {version.CreatedAt:d MMM yyyy HH:mm} UTC, by {version.CreatedByName})";
+        $"version {version.Number} ({DealFacts.Words(Enums.Name(version.ToStatus))}, {version.CreatedAt:d MMM yyyy HH:mm} UTC, by {version.CreatedByName})";
 
     private async Task<DealDocument> LoadAsync(Guid dealId, int number, CancellationToken cancellationToken)
     {

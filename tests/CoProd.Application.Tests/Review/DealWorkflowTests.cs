@@ -191,7 +191,7 @@ public sealed class DealWorkflowTests : IClassFixture<ServiceHarness>, IAsyncLif
 
         var rows = await _app.InScopeAsync(s => s.GetRequiredService<CoProdDbContext>().AuditEntries.Where(a => a.DealId == id && a.Action == "submitted for legal review").ToListAsync());
         Assert.Contains(rows, r => r.Field == "Project › Status" && r.OldValue == "draft" && r.NewValue == "in legal review" && r.UserName == "Olivia Owner");
-        Assert.Contains(rows, r => r.Field == "Versions › Version 1" && r.NewValue == "a draft → in legal review: Please look at the rights.");
+        Assert.Contains(rows, r => r.Field == "Versions › Version 1" && r.NewValue == "draft → in legal review: Please look at the rights.");
     }
 
     [Fact]

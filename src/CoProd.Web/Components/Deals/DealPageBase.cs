@@ -21,6 +21,7 @@ namespace CoProd.Web.Components.Deals;
 [Authorize(Policy = Policies.DealPeople)]
 public abstract class DealPageBase : ComponentBase
 {
+
     [Parameter]
     public Guid Id { get; set; }
 
@@ -58,8 +59,14 @@ public abstract class DealPageBase : ComponentBase
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>
+    /// Loads the deal and lets the page prepare its forms before the component renders at all. Loading in
+    /// OnInitializedAsync would let Blazor render at its first await that does not complete at once, which can be
+    /// after the deal is loaded but before the page's forms exist (an EditForm without an EditContext fails).
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
     {
+        parameters.SetParameterProperties(this);
         await LoadAsync();
         if (Workspace is not null)
         {
@@ -67,6 +74,8 @@ public abstract class DealPageBase : ComponentBase
             Currencies = await Reference.CurrenciesAsync(Aborted);
             await OnWorkspaceLoadedAsync();
         }
+
+        await base.SetParametersAsync(ParameterView.Empty);
     }
 
     /// <summary>For pages that prepare their forms from the loaded deal.</summary>
