@@ -5,6 +5,7 @@ using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Application.Eligibility;
 using CoProd.Application.ReferenceData;
+using CoProd.Application.Review;
 using CoProd.Application.Treaties;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,11 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataAdminService>();
         services.AddScoped<CatalogueAdminService>();
         services.AddScoped<AdminQueries>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<DealWorkflowService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<VersionQueries>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 }

@@ -56,6 +56,7 @@ public static class WebApplicationSetup
         app.UseMiddleware<ActiveUserCheck>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<DealMembershipGate>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -76,6 +77,7 @@ public static class WebApplicationSetup
         app.MapDealFragments();
         app.MapTreatyApi();
         app.MapAdminApi();
+        app.MapDealApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -10,7 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoProd.Testing;
 
 /// <summary>A user created for a test, with the password to sign in.</summary>
-public sealed record TestUser(Guid Id, string Email, string Password, string Role, string DisplayName);
+public sealed record TestUser(Guid Id, string Email, string Password, string Role, string DisplayName)
+{
+    /// <summary>Whether the user joins deals as a lawyer or as a producer, as the member service decides from the role.</summary>
+    public CoProd.Domain.Deals.PersonKind Kind => Role == CoProd.Application.Users.Roles.Lawyer
+        ? CoProd.Domain.Deals.PersonKind.Lawyer
+        : CoProd.Domain.Deals.PersonKind.Producer;
+}
 
 /// <summary>Creates users in the app under test and signs them in, by bearer token (API) or by the sign-in form (pages).</summary>
 public static partial class TestUsers

@@ -56,6 +56,11 @@ public static class DealFacts
             {
                 changes.Add(new FieldChange(fact.Section, fact.Label, null, fact.Value));
             }
+            else if (was.Label != fact.Label)
+            {
+                // Renamed (a partner, a contribution's description, a milestone …): say what it was called.
+                changes.Add(new FieldChange(fact.Section, fact.Label, $"{was.Label} ({was.Value})", $"{fact.Label} ({fact.Value})"));
+            }
             else if (was.Value != fact.Value)
             {
                 changes.Add(new FieldChange(fact.Section, fact.Label, was.Value, fact.Value));

@@ -51,7 +51,21 @@ public sealed class DealStore
     /// Applies a change as the current user: checks the permission, applies it, records every field that changed
     /// in the audit trail and saves, refusing if the deal changed since <paramref name="expectedVersion"/>.
     /// </summary>
-    public async Task<uint> ChangeAsync(Guid dealId, uint? expectedVersion, DealAction permission, string action, Action<Deal> change, CancellationToken cancellationToken)
+    public Task<uint> ChangeAsync(Guid dealId, uint? expectedVersion, DealAction permission, string action, Action<Deal> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ChangeDescribedAsync(dealId, expectedVersion, permission, action, deal =>
+        {
+            change(deal);
+            return [];
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ChangeAsync"/>, for changes to what the deal document does not hold (members, workflow
+    /// versions): <paramref name="change"/> returns those changes in words, and they are audited with the rest.
+    /// </summary>
+    public async Task<uint> ChangeDescribedAsync(Guid dealId, uint? expectedVersion, DealAction permission, string action, Func<Deal, IReadOnlyList<FieldChange>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var deal = await LoadAsync(dealId, tracking: true, cancellationToken);
@@ -68,9 +82,9 @@ public sealed class DealStore
 
         var names = await CatalogueNamesAsync(cancellationToken);
         var before = DealDocument.From(deal);
-        change(deal);
+        var described = change(deal);
         deal.Touch(Now);
-        var changes = DealFacts.Compare(before, DealDocument.From(deal), names);
+        var changes = DealFacts.Compare(before, DealDocument.From(deal), names).Concat(described).ToList();
         _audit.Record("deal", deal.Id.ToString(), deal.Id, action, changes);
         if (changes.Count == 0)
         {
@@ -81,6 +95,17 @@ public sealed class DealStore
         return deal.Version;
     }
 
+    /// <summary>The current user's role on the deal, or "not found" when they are not a member (a cheap check for reads).</summary>
+    public async Task<MemberRole> RoleAsync(Guid dealId, CancellationToken cancellationToken)
+    {
+        var userId = UserId;
+        var role = await _db.DealMembers.AsNoTracking()
+            .Where(m => m.DealId == dealId && m.UserId == userId)
+            .Select(m => (MemberRole?)m.Role)
+            .FirstOrDefaultAsync(cancellationToken);
+        return role ?? throw new NotFoundException("There is no such deal, or it is not shared with you.");
+    }
+
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         try
@@ -89,6 +114,11 @@ public sealed class DealStore
         }
         catch (DbUpdateConcurrencyException ex)
         {
+            throw Conflict(ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        {
+            // A unique key taken meanwhile (two people moving the same deal at once): the same story as a conflict.
             throw Conflict(ex);
         }
     }

@@ -6,7 +6,8 @@ namespace CoProd.Web.Api;
 
 /// <summary>
 /// Reads a JSON request body strictly: a value of the wrong type ("amount": "lots") or an unknown field
-/// ("ammount") becomes a 400 naming the field, instead of a default value or a generic error.
+/// ("ammount") becomes a 400 naming the field, instead of a default value or a generic error. A body that is not
+/// declared as JSON is refused.
 /// </summary>
 internal static class JsonBody
 {
@@ -18,6 +19,12 @@ internal static class JsonBody
         if (request.ContentLength == 0)
         {
             throw new RequestValidationException(string.Empty, "The request has no body: send the JSON document.");
+        }
+
+        // Only JSON: a cross-site HTML form can post text/plain that looks like JSON, but it cannot set this type.
+        if (!request.HasJsonContentType())
+        {
+            throw new RequestValidationException(string.Empty, "Send the body as JSON, with the header Content-Type: application/json.");
         }
 
         JsonDocument document;

@@ -241,9 +241,9 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
         {
             var db = s.GetRequiredService<CoProdDbContext>();
             var entity = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == deal.Id);
-            entity.AddMember(reviewer.Id, MemberRole.Reviewer, owner, DateTimeOffset.UtcNow);
-            entity.AddMember(editor.Id, MemberRole.Editor, owner, DateTimeOffset.UtcNow);
-            s.GetRequiredService<Audit.AuditTrail>().Record("deal", deal.Id.ToString(), deal.Id, "invited", "Members", null, "Rita Reviewer, Eddie Editor");
+            entity.AddMember(reviewer.Id, reviewer.Kind, MemberRole.Reviewer, owner, DateTimeOffset.UtcNow);
+            entity.AddMember(editor.Id, editor.Kind, MemberRole.Editor, owner, DateTimeOffset.UtcNow);
+            s.GetRequiredService<CoProd.Application.Audit.AuditTrail>().Record("deal", deal.Id.ToString(), deal.Id, "invited", "Members", null, "Rita Reviewer, Eddie Editor");
             await db.SaveChangesAsync();
         });
         var version = (await Workspace(deal.Id)).Version;

@@ -144,7 +144,7 @@ public sealed class DealServiceTests : IClassFixture<ServiceHarness>
         {
             var db = s.GetRequiredService<CoProdDbContext>();
             var deal = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == id);
-            deal.AddMember(lawyer.Id, MemberRole.Editor, producer.Id, DateTimeOffset.UtcNow);
+            deal.AddMember(lawyer.Id, PersonKind.Lawyer, MemberRole.Editor, producer.Id, DateTimeOffset.UtcNow);
             s.GetRequiredService<CoProd.Application.Audit.AuditTrail>().Record("deal", id.ToString(), id, "invited", "Members", null, lawyer.DisplayName);
             await db.SaveChangesAsync();
         });

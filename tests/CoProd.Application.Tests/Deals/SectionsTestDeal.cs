@@ -66,7 +66,7 @@ internal sealed class SectionsTestDeal
         {
             var db = s.GetRequiredService<CoProdDbContext>();
             var deal = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == Id);
-            deal.AddMember(user.Id, membership, Owner.Id, DateTimeOffset.UtcNow);
+            deal.AddMember(user.Id, user.Kind, membership, Owner.Id, DateTimeOffset.UtcNow);
             s.GetRequiredService<AuditTrail>().Record("deal", Id.ToString(), Id, "invited", "Members", null, $"{user.DisplayName} as {membership}");
             await db.SaveChangesAsync();
         });

@@ -211,7 +211,7 @@ public sealed partial class RightsPageTests : IClassFixture<WebAppFixture>
         {
             var db = scope.ServiceProvider.GetRequiredService<CoProdDbContext>();
             var deal = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == id);
-            deal.AddMember(lawyer.Id, MemberRole.Reviewer, producer.Id, DateTimeOffset.UtcNow);
+            deal.AddMember(lawyer.Id, lawyer.Kind, MemberRole.Reviewer, producer.Id, DateTimeOffset.UtcNow);
             scope.ServiceProvider.GetRequiredService<AuditTrail>().Record("deal", id.ToString(), id, "invited", "Members", null, lawyer.DisplayName);
             await db.SaveChangesAsync();
         }

@@ -226,7 +226,7 @@ public sealed partial class SectionPagesTests : IClassFixture<WebAppFixture>
         using var scope = _app.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProdDbContext>();
         var deal = await db.Deals.Include(d => d.Members).SingleAsync(d => d.Id == dealId);
-        deal.AddMember(member.Id, role, owner.Id, DateTimeOffset.UtcNow);
+        deal.AddMember(member.Id, member.Kind, role, owner.Id, DateTimeOffset.UtcNow);
         scope.ServiceProvider.GetRequiredService<AuditTrail>().Record("deal", dealId.ToString(), dealId, "invited", "Members", null, member.DisplayName);
         await db.SaveChangesAsync();
     }

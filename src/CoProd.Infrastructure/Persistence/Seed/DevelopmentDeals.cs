@@ -82,8 +82,8 @@ public sealed partial class DevelopmentDeals
             }
 
             var deal = build(owner.Value, now, today);
-            deal.AddMember(editor.Value, MemberRole.Editor, owner.Value, now);
-            deal.AddMember(reviewer.Value, MemberRole.Reviewer, owner.Value, now);
+            deal.AddMember(editor.Value, PersonKind.Producer, MemberRole.Editor, owner.Value, now);
+            deal.AddMember(reviewer.Value, PersonKind.Lawyer, MemberRole.Reviewer, owner.Value, now);
             if (deal.Kind == DealKind.Official)
             {
                 await RecordEligibilityAsync(deal, now, today, cancellationToken);

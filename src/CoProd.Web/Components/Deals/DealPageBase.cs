@@ -2,7 +2,10 @@ using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Application.ReferenceData;
 using CoProd.Domain.Common;
+using CoProd.Domain.Deals;
 using CoProd.Web.Components.Shared;
+using CoProd.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -11,10 +14,14 @@ namespace CoProd.Web.Components.Deals;
 /// <summary>
 /// What every page of a deal's workspace shares: loading the deal (a non-member gets the 404 page), the version
 /// the user loaded (a hidden field in every form), and running a change: success redirects back with a "saved"
-/// note; invalid input puts each message next to its field; a conflict keeps the user's input and says so.
+/// note; invalid input puts each message next to its field; a conflict keeps the user's input and says so; an action
+/// the member may not take is refused in place with status 403. Deal pages are for producers and lawyers (others get
+/// 403); membership decides the rest.
 /// </summary>
+[Authorize(Policy = Policies.DealPeople)]
 public abstract class DealPageBase : ComponentBase
 {
+
     [Parameter]
     public Guid Id { get; set; }
 
@@ -52,12 +59,14 @@ public abstract class DealPageBase : ComponentBase
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    /// <remarks>
-    /// The page renders at every await of its initialisation, so <see cref="Workspace"/> is published only once the
-    /// page's forms are ready: a render in between sees no workspace rather than half a page.
-    /// </remarks>
-    protected override async Task OnInitializedAsync()
+    /// <summary>
+    /// Loads the deal and lets the page prepare its forms before the component renders at all. Loading in
+    /// OnInitializedAsync would let Blazor render at its first await that does not complete at once, which can be
+    /// after the deal is loaded but before the page's forms exist (an EditForm without an EditContext fails).
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
     {
+        parameters.SetParameterProperties(this);
         var workspace = await FetchAsync();
         if (workspace is not null)
         {
@@ -66,6 +75,8 @@ public abstract class DealPageBase : ComponentBase
             await OnWorkspaceLoadedAsync(workspace);
             Workspace = workspace;
         }
+
+        await base.SetParametersAsync(ParameterView.Empty);
     }
 
     /// <summary>For pages that prepare their forms from the loaded deal (before the page first shows it).</summary>
@@ -87,7 +98,7 @@ public abstract class DealPageBase : ComponentBase
     }
 
     /// <summary>Runs a change with the version the user loaded; see the class summary for what follows.</summary>
-    protected async Task RunAsync(Func<uint, Task<uint>> change, string savedNote, EditContext? form = null, ValidationMessageStore? messages = null, string? anchor = null)
+    protected async Task RunAsync(Func<uint, Task<uint>> change, string savedNote, EditContext? form = null, ValidationMessageStore? messages = null, string? anchor = null, string? redirectTo = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (Workspace is null)
@@ -116,13 +127,23 @@ public abstract class DealPageBase : ComponentBase
             await LoadAsync();
             return;
         }
+        catch (DealAccessException ex)
+        {
+            Error = ex.Message;
+            if (!HttpContext.Response.HasStarted)
+            {
+                HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+
+            return;
+        }
         catch (DomainException ex)
         {
             Error = ex.Message;
             return;
         }
 
-        var path = new Uri(Navigation.Uri).AbsolutePath;
+        var path = redirectTo ?? new Uri(Navigation.Uri).AbsolutePath;
         Navigation.NavigateTo($"{path}?saved={Uri.EscapeDataString(savedNote)}{(anchor is null ? string.Empty : "#" + anchor)}");
     }
 }

@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CoProd.Application.Common;
+using CoProd.Application.Deals;
+using CoProd.Application.Users;
+using CoProd.Domain.Audit;
+using CoProd.Domain.Common;
+using CoProd.Domain.Deals;
+using CoProd.Domain.ReferenceData;
+using CoProd.Domain.Review;
+using CoProd.Infrastructure.Persistence;
+using CoProd.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProd.Web.Tests.Security;
+
+/// <summary>
+/// Walks every page, fragment and API route of the app as every kind of caller and checks the outcome against
+/// <see cref="AuthorizationRules"/>: allowed, sent to sign in, 403, 404, or a form the page does not offer. A
+/// route without a rule fails the first test, so nobody can add one without deciding who may use it. A call that
+/// is refused must change nothing (no new audit row, same deal version); one that is allowed and meant to change
+/// something must have changed it, so an "allowed" cannot come from a probe that did not do the real thing.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.MatrixFixture>
+{
+    private readonly MatrixFixture _app;
+
+    public AuthorizationMatrixTests(MatrixFixture app) => _app = app;
+
+    public static TheoryData<string> RuleKeys() => [.. AuthorizationRules.All.Select(r => r.Key)];
+
+    [Fact]
+    public void Every_endpoint_has_a_rule_and_every_rule_an_endpoint()
+    {
+        var endpoints = _app.Endpoints();
+        var keys = AuthorizationRules.All.Select(r => r.Key).ToList();
+
+        Assert.Empty(keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key));
+        var missing = endpoints.Where(e => !keys.Contains(e)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "These endpoints have no authorization rule: add one to AuthorizationRules.All for each:\n" + string.Join("\n", missing));
+        var stale = keys.Where(k => !endpoints.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "These rules match no endpoint (renamed or removed?):\n" + string.Join("\n", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleKeys))]
+    public async Task Each_caller_gets_the_expected_outcome(string key)
+    {
+        var rule = AuthorizationRules.All.Single(r => r.Key == key);
+        var shared = rule.Changes ? null : await _app.SharedSceneAsync();
+        var failures = new List<string>();
+        foreach (var caller in Enum.GetValues<Caller>())
+        {
+            var scene = shared ?? await _app.NewSceneAsync();
+            var before = await _app.StateAsync(scene);
+            var (status, location, body) = await _app.CallAsync(rule, caller, scene);
+            var outcome = Classify(rule, status, location, body);
+            var expected = rule.Expect.For(caller);
+            if (outcome != expected)
+            {
+                failures.Add($"{caller}: expected {expected}, got {outcome} ({(int)status}{(location is null ? string.Empty : $" → {location}")}) {Excerpt(body)}");
+                continue;
+            }
+
+            var changed = await _app.StateAsync(scene) != before;
+            if (rule.Changes && outcome != Outcome.Allowed && changed)
+            {
+                failures.Add($"{caller}: refused ({outcome}) but the data changed");
+            }
+            else if (rule.Changes && outcome == Outcome.Allowed && !changed)
+            {
+                // The probe must really do what the route is for, or "allowed" proves nothing.
+                failures.Add($"{caller}: allowed, but the probe changed nothing ({(int)status}) {Excerpt(body)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{key}:\n" + string.Join("\n", failures));
+    }
+
+    private static Outcome Classify(Rule rule, HttpStatusCode status, string? location, string body) => (int)status switch
+    {
+        401 => Outcome.SignIn,
+        403 => Outcome.Forbidden,
+        404 => Outcome.NotFound,
+        400 when rule.Kind == ProbeKind.PageForm => Outcome.NotOffered,
+        400 => Outcome.BadRequest,
+        >= 300 and < 400 when location is not null && location.Contains("/account/login", StringComparison.Ordinal) && location.Contains("ReturnUrl", StringComparison.Ordinal) => Outcome.SignIn,
+        >= 200 and < 400 => Outcome.Allowed,
+        var other => throw new InvalidOperationException($"{rule.Key} answered {other}: {Excerpt(body)}"),
+    };
+
+    private static string Excerpt(string body) => body.Length <= 160 ? body : body[..160] + "…";
+
+    /// <summary>The ids a probe fills into paths and bodies: a deal with members in every role and something of everything.</summary>
+    public sealed record Scene(Guid DealId, Guid PartnerId, Guid ThreadId, Guid ResolvedThreadId);
+
+    /// <summary>The app, the callers (signed in once each) and fresh deals for the probes that change data.</summary>
+    public sealed partial class MatrixFixture : WebAppFixture
+    {
+        private readonly ConcurrentDictionary<(Caller, bool Api), HttpClient> _clients = new();
+        private readonly Dictionary<Caller, TestUser> _users = [];
+        private readonly ConcurrentDictionary<Caller, string> _tokens = new();
+        private Scene? _shared;
+        private TestUser _invitee = null!;
+        private TestUser _tokenUser = null!;
+        private string _refreshToken = string.Empty;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            _users[Caller.Owner] = await Factory.CreateAsync(Roles.Producer, "Matrix Owner");
+            _users[Caller.Editor] = await Factory.CreateAsync(Roles.Producer, "Matrix Editor");
+            _users[Caller.Reviewer] = await Factory.CreateAsync(Roles.Lawyer, "Matrix Reviewer");
+            _users[Caller.Viewer] = await Factory.CreateAsync(Roles.Producer, "Matrix Viewer");
+            _users[Caller.ProducerOutsider] = await Factory.CreateAsync(Roles.Producer, "Matrix Outsider");
+            _users[Caller.LawyerOutsider] = await Factory.CreateAsync(Roles.Lawyer, "Matrix Other Lawyer");
+            _users[Caller.Admin] = await Factory.CreateAsync(Roles.Admin, "Matrix Admin");
+            _invitee = await Factory.CreateAsync(Roles.Producer, "Matrix Invitee");
+            _tokenUser = await Factory.CreateAsync(Roles.Producer, "Matrix Token User");
+            using var client = Factory.CreateClient();
+            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = _tokenUser.Email, password = _tokenUser.Password });
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            _refreshToken = json.RootElement.GetProperty("refreshToken").GetString()!;
+        }
+
+        public override async Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+
+            await base.DisposeAsync();
+        }
+
+        /// <summary>"GET /deals/{Id:guid}" for every routed endpoint the matrix covers (health checks take any method: "*").</summary>
+        public IReadOnlyList<string> Endpoints()
+        {
+            _ = Factory.Server;
+            return [.. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+                .OfType<RouteEndpoint>()
+                .Where(e => !AuthorizationRules.IsExcluded(e))
+                .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["*"])
+                    .Select(method => $"{method} {e.RoutePattern.RawText}"))
+                .Distinct()];
+        }
+
+        public async Task<Scene> SharedSceneAsync() => _shared ??= await NewSceneAsync();
+
+        /// <summary>
+        /// An official deal (Canada–UK) owned by the owner, with the editor, reviewer and viewer as members, two
+        /// partners with money, a kept version, an open comment and a resolved one by the reviewer.
+        /// </summary>
+        public async Task<Scene> NewSceneAsync()
+        {
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoProdDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var owner = _users[Caller.Owner].Id;
+            var deal = Deal.Create(Guid.NewGuid(), "Matrix deal", ProductionFormat.FictionFeature, CurrencyCode.From("CAD"), 1_000_000m, owner, now);
+            var maple = deal.AddPartner(Guid.NewGuid(), "Maple Films", CountryCode.From("CA"), PartnerRole.MajorityDelegate);
+            var thames = deal.AddPartner(Guid.NewGuid(), "Thames Pictures", CountryCode.From("GB"), PartnerRole.Minority);
+            deal.AddContribution(Guid.NewGuid(), maple.Id, ContributionKind.Cash, "Equity", new Money(600_000m, CurrencyCode.From("CAD")), 1m, DateOnly.FromDateTime(now.UtcDateTime), CountryCode.From("CA"));
+            deal.AddContribution(Guid.NewGuid(), thames.Id, ContributionKind.Cash, "Equity", new Money(400_000m, CurrencyCode.From("CAD")), 1m, DateOnly.FromDateTime(now.UtcDateTime), CountryCode.From("GB"));
+            deal.SetKind(DealKind.Official, "ca-gb");
+            deal.AddMember(_users[Caller.Editor].Id, PersonKind.Producer, MemberRole.Editor, owner, now);
+            deal.AddMember(_users[Caller.Reviewer].Id, PersonKind.Lawyer, MemberRole.Reviewer, owner, now);
+            deal.AddMember(_users[Caller.Viewer].Id, PersonKind.Producer, MemberRole.Viewer, owner, now);
+            db.Deals.Add(deal);
+            db.DealVersions.Add(new DealVersion(Guid.NewGuid(), deal.Id, 1, DealStatus.Draft, DealStatus.Draft, JsonSerializer.Serialize(DealDocument.From(deal), Json.Options), now, owner, "Matrix Owner", "set up by the matrix"));
+            var reviewer = _users[Caller.Reviewer];
+            var open = new ReviewComment(Guid.NewGuid(), deal.Id, null, "partners", "Is Thames really minority?", false, reviewer.Id, reviewer.DisplayName, now);
+            var resolved = new ReviewComment(Guid.NewGuid(), deal.Id, null, "legal", "Name the governing law.", false, reviewer.Id, reviewer.DisplayName, now);
+            resolved.Resolve(reviewer.DisplayName, now);
+            db.ReviewComments.AddRange(open, resolved);
+            db.AuditEntries.Add(new AuditEntry(now, owner, "Matrix Owner", "deal", deal.Id.ToString(), deal.Id, "created", "Deal", null, "set up by the authorization matrix test"));
+            await db.SaveChangesAsync();
+            return new Scene(deal.Id, maple.Id, open.Id, resolved.Id);
+        }
+
+        /// <summary>What a refused call must leave alone: the number of audit rows (all of them) and the deal's version.</summary>
+        public async Task<(int AuditRows, uint? DealVersion)> StateAsync(Scene scene)
+        {
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoProdDbContext>();
+            var version = await db.Deals.AsNoTracking().Where(d => d.Id == scene.DealId).Select(d => (uint?)d.Version).FirstOrDefaultAsync();
+            return (await db.AuditEntries.CountAsync(), version);
+        }
+
+        public async Task<(HttpStatusCode Status, string? Location, string Body)> CallAsync(Rule rule, Caller caller, Scene scene)
+        {
+            var version = (await StateAsync(scene)).DealVersion ?? 0;
+            var path = Fill(rule.Path ?? RouteToPath(rule.Pattern), scene, version);
+            var api = path.StartsWith("/api/", StringComparison.Ordinal) && rule.Kind is ProbeKind.Plain or ProbeKind.Json;
+            var client = rule.FreshSession ? await NewClientAsync(caller, api) : await ClientAsync(caller, api);
+            try
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(rule.Method == "*" ? "GET" : rule.Method), new Uri(path, UriKind.Relative));
+                switch (rule.Kind)
+                {
+                    case ProbeKind.Json when rule.JsonBody is not null:
+                        request.Content = new StringContent(Fill(rule.JsonBody, scene, version), Encoding.UTF8, "application/json");
+                        break;
+                    case ProbeKind.PageForm or ProbeKind.Form:
+                        var fields = rule.Fields.ToDictionary(f => f.Key, f => Fill(f.Value, scene, version));
+                        fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(caller, client, rule.FreshSession);
+                        if (rule.Kind == ProbeKind.PageForm)
+                        {
+                            fields["_handler"] = rule.FormName!;
+                            fields.TryAdd("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        request.Content = new FormUrlEncodedContent(fields);
+                        break;
+                }
+
+                using var response = await client.SendAsync(request);
+                return (response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+            }
+            finally
+            {
+                if (rule.FreshSession)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+
+        private string Fill(string text, Scene scene, uint version) => text
+            .Replace("{deal}", scene.DealId.ToString(), StringComparison.Ordinal)
+            .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{partner}", scene.PartnerId.ToString(), StringComparison.Ordinal)
+            .Replace("{thread}", scene.ThreadId.ToString(), StringComparison.Ordinal)
+            .Replace("{resolved}", scene.ResolvedThreadId.ToString(), StringComparison.Ordinal)
+            .Replace("{viewer}", _users[Caller.Viewer].Id.ToString(), StringComparison.Ordinal)
+            .Replace("{invitee}", _invitee.Email, StringComparison.Ordinal)
+            .Replace("{tokenEmail}", _tokenUser.Email, StringComparison.Ordinal)
+            .Replace("{tokenPassword}", _tokenUser.Password, StringComparison.Ordinal)
+            .Replace("{refreshToken}", _refreshToken, StringComparison.Ordinal);
+
+        /// <summary>Route parameters to scene tokens: deal ids to {deal}, comment ids to {thread}, user ids to {viewer}, version numbers to 1.</summary>
+        private static string RouteToPath(string pattern) => RouteParameter().Replace(pattern, match => match.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "id" => "{deal}",
+            "commentid" => "{thread}",
+            "userid" => "{viewer}",
+            "number" or "from" => "1",
+            "to" => "current",
+            var name => throw new InvalidOperationException($"The matrix does not know what to put in {{{name}}} of {pattern}: give the rule a Path."),
+        });
+
+        private async Task<HttpClient> ClientAsync(Caller caller, bool api)
+        {
+            if (_clients.TryGetValue((caller, api), out var client))
+            {
+                return client;
+            }
+
+            client = await NewClientAsync(caller, api);
+            return _clients.GetOrAdd((caller, api), client);
+        }
+
+        /// <summary>Pages sign in with the sign-in form (a cookie); the API with a bearer token; anonymous callers with neither.</summary>
+        private async Task<HttpClient> NewClientAsync(Caller caller, bool api)
+        {
+            if (caller == Caller.Anonymous)
+            {
+                return Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            }
+
+            return api ? await Factory.ApiClientAsync(_users[caller]) : await Factory.BrowserClientAsync(_users[caller]);
+        }
+
+        /// <summary>A request token for the caller's session, from a page every such caller may open.</summary>
+        private async Task<string> AntiforgeryTokenAsync(Caller caller, HttpClient client, bool fresh)
+        {
+            if (!fresh && _tokens.TryGetValue(caller, out var token))
+            {
+                return token;
+            }
+
+            var page = await client.GetStringAsync(new Uri(caller == Caller.Anonymous ? "/account/login" : "/account/password", UriKind.Relative));
+            var match = AntiforgeryField().Match(page);
+            Assert.True(match.Success, $"No antiforgery token for {caller}.");
+            token = WebUtility.HtmlDecode(match.Groups[1].Value);
+            return fresh ? token : _tokens.GetOrAdd(caller, token);
+        }
+
+        [GeneratedRegex("\\{([A-Za-z]+)(:[a-z]+)?\\}")]
+        private static partial Regex RouteParameter();
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+        private static partial Regex AntiforgeryField();
+    }
+}

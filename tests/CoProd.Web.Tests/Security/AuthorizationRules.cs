@@ -1,0 +1,264 @@
+using CoProd.Domain.Deals;
+using static CoProd.Web.Tests.Security.Outcome;
+
+namespace CoProd.Web.Tests.Security;
+
+/// <summary>Who calls: nobody, a member of the test deal in each role, outsiders of each kind, an administrator.</summary>
+public enum Caller
+{
+    Anonymous,
+
+    /// <summary>A producer who owns the deal.</summary>
+    Owner,
+
+    /// <summary>A producer who edits it.</summary>
+    Editor,
+
+    /// <summary>A lawyer who reviews it.</summary>
+    Reviewer,
+
+    /// <summary>A producer who may only read it.</summary>
+    Viewer,
+
+    /// <summary>A producer who is not a member.</summary>
+    ProducerOutsider,
+
+    /// <summary>A lawyer who is not a member.</summary>
+    LawyerOutsider,
+
+    /// <summary>An administrator (of reference data only), not a member.</summary>
+    Admin,
+}
+
+/// <summary>What a call must come to.</summary>
+public enum Outcome
+{
+    /// <summary>2xx, or a redirect anywhere but the sign-in page.</summary>
+    Allowed,
+
+    /// <summary>Pages: a redirect to the sign-in page; the API: 401.</summary>
+    SignIn,
+
+    /// <summary>403: the caller's role (or the deal's rules) refuse it.</summary>
+    Forbidden,
+
+    /// <summary>404: for a deal, what a non-member always gets.</summary>
+    NotFound,
+
+    /// <summary>
+    /// 400 from a page form post whose form the page does not render for this caller (Blazor refuses a post to a
+    /// form that is not on the page; the probe's antiforgery token is valid): the page offers no such action to them.
+    /// </summary>
+    NotOffered,
+
+    /// <summary>400 for another reason (a framework endpoint given nothing to work on).</summary>
+    BadRequest,
+}
+
+/// <summary>The expected outcome for each caller.</summary>
+public sealed record Expect(Outcome Anonymous, Outcome Owner, Outcome Editor, Outcome Reviewer, Outcome Viewer, Outcome ProducerOutsider, Outcome LawyerOutsider, Outcome Admin)
+{
+    public Outcome For(Caller caller) => caller switch
+    {
+        Caller.Anonymous => Anonymous,
+        Caller.Owner => Owner,
+        Caller.Editor => Editor,
+        Caller.Reviewer => Reviewer,
+        Caller.Viewer => Viewer,
+        Caller.ProducerOutsider => ProducerOutsider,
+        Caller.LawyerOutsider => LawyerOutsider,
+        _ => Admin,
+    };
+
+    /// <summary>The same for everybody, signed in or not.</summary>
+    public static Expect Everyone(Outcome outcome) => new(outcome, outcome, outcome, outcome, outcome, outcome, outcome, outcome);
+
+    /// <summary>Any signed-in user; anonymous callers are sent to sign in.</summary>
+    public static Expect SignedIn(Outcome outcome = Allowed) => Everyone(outcome) with { Anonymous = SignIn };
+
+    /// <summary>Producers and lawyers (policy DealPeople); administrators get 403.</summary>
+    public static Expect DealPeople(Outcome outcome = Allowed) => SignedIn(outcome) with { Admin = Forbidden };
+
+    /// <summary>Producers only (policy Producer).</summary>
+    public static Expect Producers(Outcome outcome = Allowed) => DealPeople(outcome) with { Reviewer = Forbidden, LawyerOutsider = Forbidden };
+
+    /// <summary>
+    /// A deal's page or API route: members in <paramref name="may"/> are allowed, other members get
+    /// <paramref name="refused"/>, non-members 404, administrators 403 (the DealPeople policy comes first).
+    /// </summary>
+    public static Expect Members(Outcome refused, params MemberRole[] may) => new(
+        SignIn,
+        may.Contains(MemberRole.Owner) ? Allowed : refused,
+        may.Contains(MemberRole.Editor) ? Allowed : refused,
+        may.Contains(MemberRole.Reviewer) ? Allowed : refused,
+        may.Contains(MemberRole.Viewer) ? Allowed : refused,
+        NotFound,
+        NotFound,
+        Forbidden);
+
+    /// <summary>Every member may read it.</summary>
+    public static Expect MemberRead { get; } = Members(Forbidden, MemberRole.Owner, MemberRole.Editor, MemberRole.Reviewer, MemberRole.Viewer);
+}
+
+/// <summary>How to call an endpoint: its kind of request, and what to send.</summary>
+public enum ProbeKind
+{
+    /// <summary>A plain request with no body (GET, DELETE …), by the caller's cookie (pages) or bearer token (/api).</summary>
+    Plain,
+
+    /// <summary>A Blazor page form post: antiforgery token, the form's name and its fields.</summary>
+    PageForm,
+
+    /// <summary>A form post to a minimal endpoint (htmx fragments, logout): antiforgery token and the fields.</summary>
+    Form,
+
+    /// <summary>A JSON body (the API).</summary>
+    Json,
+}
+
+/// <summary>
+/// One route and method with the request that probes it and the outcome expected for every caller. In paths and
+/// bodies these tokens are replaced: {deal} the test deal's id, {version} its concurrency version, {partner} its
+/// first partner, {thread} an open comment by the reviewer, {resolved} a resolved one, {viewer} the viewer's user
+/// id, {invitee} the e-mail of a producer who is on no deal; route parameters in the path ({Id:guid}, {id:guid},
+/// {number:int} …) are filled from the same scene unless the rule gives its own <see cref="Path"/>.
+/// </summary>
+public sealed record Rule(string Pattern, string Method, Expect Expect)
+{
+    public ProbeKind Kind { get; init; } = ProbeKind.Plain;
+
+    /// <summary>The address to call, when the pattern's parameters need particular values.</summary>
+    public string? Path { get; init; }
+
+    public string? FormName { get; init; }
+
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    public string? JsonBody { get; init; }
+
+    /// <summary>The call ends the caller's session (sign-out): run it on a session of its own.</summary>
+    public bool FreshSession { get; init; }
+
+    /// <summary>Changes data when allowed: run it on a deal of its own, and check that a refusal changed nothing.</summary>
+    public bool Changes { get; init; }
+
+    public string Key => $"{Method} {Pattern}";
+}
+
+/// <summary>
+/// THE AUTHORIZATION MATRIX: every endpoint of the app, and what each caller must get from it. The test walks it
+/// and fails for any endpoint that has no rule here, so a new page, fragment or API route cannot ship without
+/// saying who may use it.
+///
+/// To add a route: add a rule below with its route pattern exactly as the app registers it (the failure message
+/// lists the missing ones, e.g. "GET /deals/{Id:guid}/decisions") and the method, an <see cref="Expect"/> preset
+/// (<see cref="Expect.MemberRead"/>, <see cref="Expect.Members"/>, <see cref="Expect.DealPeople"/>,
+/// <see cref="Expect.Producers"/>, an admin-only expectation …) and a probe: a GET needs nothing more; a page form post
+/// names a form and its fields (<see cref="PageForm"/>); an API call its JSON (<see cref="Json"/>). Mark probes
+/// that change data with <c>Changes = true</c> (the helpers do).
+/// </summary>
+public static class AuthorizationRules
+{
+    /// <summary>Administrators only (for the reference-data pages and /api/admin routes).</summary>
+    public static Expect AdminOnly { get; } = Expect.SignedIn(Forbidden) with { Admin = Allowed };
+
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        // The shell, errors and status pages.
+        new("/", "GET", Expect.SignedIn()),
+        PageForm("/", "none", Expect.SignedIn(NotOffered)) with { Changes = false },
+        new("/error", "GET", Expect.Everyone(Allowed)),
+        PageForm("/error", "none", Expect.Everyone(NotOffered)) with { Changes = false },
+        new("/not-found", "GET", Expect.Everyone(Allowed)),
+        PageForm("/not-found", "none", Expect.Everyone(NotOffered)) with { Changes = false },
+        new("/status/{Code:int}", "GET", Expect.Everyone(Allowed)) { Path = "/status/403" },
+        PageForm("/status/{Code:int}", "none", Expect.Everyone(NotOffered)) with { Path = "/status/403", Changes = false },
+        new("/_framework/opaque-redirect", "GET", Expect.SignedIn(BadRequest)),
+        new("/health/live", "*", Expect.Everyone(Allowed)),
+        new("/health/ready", "*", Expect.Everyone(Allowed)),
+        new("/openapi/{documentName}.json", "GET", Expect.Everyone(Allowed)) { Path = "/openapi/v1.json" },
+
+        // Accounts.
+        new("/account/login", "GET", Expect.Everyone(Allowed)),
+        PageForm("/account/login", "login", Expect.Everyone(Allowed), ("Input.Email", "nobody-here@test.coprod.local"), ("Input.Password", "not the password")) with { Changes = false },
+        new("/account/password", "GET", Expect.SignedIn()),
+        PageForm("/account/password", "change-password", Expect.SignedIn(), ("Input.Current", "not the password"), ("Input.New", "an entirely new passphrase"), ("Input.Confirm", "an entirely new passphrase")) with { Changes = false },
+        new("/account/logout", "POST", Expect.SignedIn()) { Kind = ProbeKind.Form, FreshSession = true },
+        Json("/api/auth/token", "POST", Expect.Everyone(Allowed), """{ "email": "{tokenEmail}", "password": "{tokenPassword}" }""") with { Changes = false },
+        Json("/api/auth/refresh", "POST", Expect.Everyone(Allowed), """{ "refreshToken": "{refreshToken}" }""") with { Changes = false },
+
+        // Reference data and the stateless eligibility check.
+        new("/api/treaties/", "GET", Expect.SignedIn()),
+        new("/api/treaties/{code}", "GET", Expect.SignedIn()) { Path = "/api/treaties/ca-gb" },
+        Json("/api/eligibility", "POST", Expect.SignedIn(), """
+            { "treaty": "ca-gb", "deal": { "title": "Probe", "currency": "CAD", "budget": 1000000, "partners": [
+              { "company": "Maple Films", "country": "CA", "role": "majorityDelegate", "contributions": [ { "amount": 600000 } ] },
+              { "company": "Thames Pictures", "country": "GB", "role": "minority", "contributions": [ { "amount": 400000 } ] } ] } }
+            """) with { Changes = false },
+
+        // The deal list and a new deal.
+        new("/deals", "GET", Expect.DealPeople()),
+        PageForm("/deals", "none", Expect.DealPeople(NotOffered)) with { Changes = false },
+        new("/deals/new", "GET", Expect.Producers()),
+        PageForm("/deals/new", "new-deal", Expect.Producers(), ("Model.Title", "Matrix probe"), ("Model.Format", "documentary"), ("Model.Currency", "EUR"), ("Model.Budget", "500000"), ("Model.Kind", "undecided")),
+
+        // A deal's pages: every member reads; each form is offered to those who may use it.
+        new("/deals/{Id:guid}", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}", "project", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("Model.Title", "Renamed by the matrix"), ("Model.Format", "fictionFeature"), ("Model.Currency", "CAD"), ("Model.Budget", "1000000"), ("Model.Kind", "official"), ("Model.TreatyCode", "ca-gb")),
+        new("/deals/{Id:guid}/partners", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/partners", "partner", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("PartnerForm.Company", "Probe Films"), ("PartnerForm.Country", "CA"), ("PartnerForm.Role", "minority")),
+        new("/deals/{id:guid}/preview/contribution", "POST", Expect.MemberRead) { Kind = ProbeKind.Form, Fields = Fields(("ContributionForm.PartnerId", "{partner}"), ("ContributionForm.Amount", "250000")) },
+        new("/deals/{Id:guid}/people", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/people", "location", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("LocationForm.Kind", "shooting"), ("LocationForm.Country", "CA")),
+        new("/deals/{Id:guid}/eligibility", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/eligibility", "record-check", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor)),
+        new("/deals/{Id:guid}/members", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/members", "invite", Expect.Members(NotOffered, MemberRole.Owner), ("Invite.Email", "{invitee}"), ("Invite.Role", "viewer")),
+        new("/deals/{Id:guid}/review", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/review", "comment", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor, MemberRole.Reviewer),
+            ("CommentForm.Anchor", "legal:law"), ("CommentForm.Body", "Which law governs?")),
+        new("/deals/{Id:guid}/history", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/history", "none", Expect.Members(NotOffered)) with { Changes = false },
+
+        // The deal API: the same rules, as status codes.
+        new("/api/deals/", "GET", Expect.DealPeople()),
+        new("/api/deals/{id:guid}", "GET", Expect.MemberRead),
+        new("/api/deals/{id:guid}/eligibility", "GET", Expect.MemberRead),
+        Json("/api/deals/{id:guid}/transitions", "POST", Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Editor), """{ "action": "submitForReview", "version": {version}, "note": "Ready" }"""),
+        new("/api/deals/{id:guid}/versions", "GET", Expect.MemberRead),
+        new("/api/deals/{id:guid}/versions/{number:int}", "GET", Expect.MemberRead),
+        new("/api/deals/{id:guid}/versions/{from:int}/compare/{to}", "GET", Expect.MemberRead),
+        new("/api/deals/{id:guid}/comments", "GET", Expect.MemberRead),
+        Json("/api/deals/{id:guid}/comments", "POST", Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Editor, MemberRole.Reviewer), """{ "anchor": "legal:law", "body": "Which law governs?" }"""),
+        Json("/api/deals/{id:guid}/comments/{commentId:guid}/resolve", "POST", Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Reviewer), null) with { Path = "/api/deals/{deal}/comments/{thread}/resolve" },
+        Json("/api/deals/{id:guid}/comments/{commentId:guid}/reopen", "POST", Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Reviewer), null) with { Path = "/api/deals/{deal}/comments/{resolved}/reopen" },
+        new("/api/deals/{id:guid}/members", "GET", Expect.MemberRead),
+        Json("/api/deals/{id:guid}/members", "POST", Expect.Members(Forbidden, MemberRole.Owner), """{ "email": "{invitee}", "role": "viewer", "version": {version} }"""),
+        Json("/api/deals/{id:guid}/members/{userId:guid}", "PUT", Expect.Members(Forbidden, MemberRole.Owner), """{ "role": "editor", "version": {version} }"""),
+        new("/api/deals/{id:guid}/members/{userId:guid}", "DELETE", Expect.Members(Forbidden, MemberRole.Owner)) { Path = "/api/deals/{deal}/members/{viewer}?version={version}", Changes = true },
+        new("/api/deals/{id:guid}/audit", "GET", Expect.MemberRead),
+    ];
+
+    /// <summary>Routes the matrix leaves out, and why: they serve files, not data or actions.</summary>
+    public static bool IsExcluded(Microsoft.AspNetCore.Http.Endpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var isStaticAsset = endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor");
+
+        // MapStaticAssets' development-time fallback that serves files from the build output (tests run the build).
+        var isStaticFileFallback = endpoint is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: "{**path:file}" };
+        return isStaticAsset || isStaticFileFallback;
+    }
+
+    private static Rule PageForm(string pattern, string formName, Expect expect, params (string Name, string Value)[] fields) =>
+        new(pattern, "POST", expect) { Kind = ProbeKind.PageForm, FormName = formName, Fields = Fields(fields), Changes = true };
+
+    private static Rule Json(string pattern, string method, Expect expect, string? body) =>
+        new(pattern, method, expect) { Kind = ProbeKind.Json, JsonBody = body, Changes = true };
+
+    private static Dictionary<string, string> Fields(params (string Name, string Value)[] fields) =>
+        fields.ToDictionary(f => f.Name, f => f.Value);
+}
