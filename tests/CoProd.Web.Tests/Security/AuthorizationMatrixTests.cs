@@ -84,6 +84,25 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
         Assert.True(failures.Count == 0, $"{key}:\n" + string.Join("\n", failures));
     }
 
+    public static TheoryData<string> FormRuleKeys() => [.. AuthorizationRules.All.Where(r => r.Kind == ProbeKind.PageForm && r.FormName != "none").Select(r => r.Key)];
+
+    /// <summary>
+    /// A post with none of the form's fields (a stale page, a hand-made request) must get the page with its messages
+    /// or a refusal, never a server error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FormRuleKeys))]
+    public async Task Every_form_answers_an_empty_post_without_a_server_error(string key)
+    {
+        var rule = AuthorizationRules.All.Single(r => r.Key == key);
+        var caller = Enum.GetValues<Caller>().First(c => rule.Expect.For(c) == Outcome.Allowed);
+        var scene = await _app.NewSceneAsync();
+
+        var (status, _, body) = await _app.CallAsync(rule with { Fields = new Dictionary<string, string>() }, caller, scene);
+
+        Assert.True((int)status < 500, $"{key} as {caller} answered {(int)status}: {Excerpt(body)}");
+    }
+
     private static Outcome Classify(Rule rule, HttpStatusCode status, string? location, string body) => (int)status switch
     {
         401 => Outcome.SignIn,
@@ -108,7 +127,10 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
         private readonly Dictionary<Caller, TestUser> _users = [];
         private readonly ConcurrentDictionary<Caller, string> _tokens = new();
         private Scene? _shared;
+        private readonly Dictionary<string, Guid> _spareUsers = [];
         private TestUser _invitee = null!;
+        private HttpClient _admin = null!;
+        private Guid _rate;
         private TestUser _tokenUser = null!;
         private string _refreshToken = string.Empty;
 
@@ -129,6 +151,75 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             response.EnsureSuccessStatusCode();
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             _refreshToken = json.RootElement.GetProperty("refreshToken").GetString()!;
+            await AdminSceneAsync();
+        }
+
+        /// <summary>
+        /// What the admin probes work on, made through the admin API: users whose roles or access they change,
+        /// treaties to edit, end, draft, publish and discard, and exchange rates to suggest and delete.
+        /// </summary>
+        private async Task AdminSceneAsync()
+        {
+            _admin = await Factory.ApiClientAsync(_users[Caller.Admin]);
+            foreach (var name in new[] { "roles-page", "roles-api", "disable", "enable" })
+            {
+                _spareUsers[name] = (await Factory.CreateAsync(Roles.Producer, $"Matrix Spare {name}")).Id;
+            }
+
+            await SendAsync(HttpMethod.Post, $"/api/admin/users/{_spareUsers["enable"]}/disable", null);
+            foreach (var code in new[] { "mx-page-draft", "mx-page-publish", "mx-api-put", "mx-api-end", "mx-api-versions", "mx-api-edit", "mx-api-publish", "mx-api-discard" })
+            {
+                await SendAsync(HttpMethod.Post, "/api/admin/treaties", $$"""
+                    { "code": "{{code}}", "name": "Matrix treaty {{code}}", "kind": "bilateral", "parties": [ { "country": "NZ" }, { "country": "JP" } ],
+                      "inForceFrom": "2020-01-01", "sources": [ { "article": "Agreement text", "url": "https://example.org/{{code}}" } ],
+                      "ruleVersions": [ { "effectiveFrom": "2020-01-01", "status": "published",
+                        "rules": { "bilateralShares": { "minimum": 20, "maximum": 80, "source": { "article": "Art. 6", "url": "https://example.org/{{code}}#art6" } } } } ] }
+                    """);
+            }
+
+            foreach (var code in new[] { "mx-page-publish", "mx-api-edit", "mx-api-publish", "mx-api-discard" })
+            {
+                await SendAsync(HttpMethod.Post, $"/api/admin/treaties/{code}/versions", """{ "changeNote": "Matrix draft", "rules": { "bilateralShares": { "minimum": 10, "maximum": 90, "source": { "article": "Art. 6", "url": "https://example.org/matrix#art6" } } } }""", await ETagAsync($"/api/admin/treaties/{code}"));
+            }
+
+            await SendAsync(HttpMethod.Post, "/api/admin/rates", """{ "on": "2026-01-02", "base": "EUR", "quote": "CAD", "rate": 1.49, "source": "Matrix" }""");
+            var created = await SendAsync(HttpMethod.Post, "/api/admin/rates", """{ "on": "2026-01-03", "base": "EUR", "quote": "CAD", "rate": 1.5, "source": "Matrix, to delete" }""");
+            _rate = Guid.Parse(created!.Split('/')[^1]);
+        }
+
+        /// <summary>An administrator's API call that must succeed; answers the Location of what it created.</summary>
+        private async Task<string?> SendAsync(HttpMethod method, string path, string? json, string? ifMatch = null)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            using var response = await _admin.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return response.Headers.Location?.OriginalString;
+        }
+
+        /// <summary>The version an administrator reads: the ETag of GET path, or with "#code" the version of that row of the list.</summary>
+        private async Task<string> ETagAsync(string target)
+        {
+            var (path, code) = target.Split('#') is [var p, var c] ? (p, c) : (target, null);
+            using var response = await _admin.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");
+            if (code is null)
+            {
+                return response.Headers.ETag!.Tag;
+            }
+
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var row = json.RootElement.EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+            return $"\"{row.GetProperty("version").GetUInt32()}\"";
         }
 
         public override async Task DisposeAsync()
@@ -137,6 +228,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             {
                 client.Dispose();
             }
+
+            _admin?.Dispose();
 
             await base.DisposeAsync();
         }
@@ -198,7 +291,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
         public async Task<(HttpStatusCode Status, string? Location, string Body)> CallAsync(Rule rule, Caller caller, Scene scene)
         {
             var version = (await StateAsync(scene)).DealVersion ?? 0;
-            var path = Fill(rule.Path ?? RouteToPath(rule.Pattern), scene, version);
+            var path = await FillAsync(rule.Path ?? RouteToPath(rule.Pattern), scene, version);
             var api = path.StartsWith("/api/", StringComparison.Ordinal) && rule.Kind is ProbeKind.Plain or ProbeKind.Json;
             var client = rule.FreshSession ? await NewClientAsync(caller, api) : await ClientAsync(caller, api);
             try
@@ -207,10 +300,15 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
                 switch (rule.Kind)
                 {
                     case ProbeKind.Json when rule.JsonBody is not null:
-                        request.Content = new StringContent(Fill(rule.JsonBody, scene, version), Encoding.UTF8, "application/json");
+                        request.Content = new StringContent(await FillAsync(rule.JsonBody, scene, version), Encoding.UTF8, rule.ContentType);
                         break;
                     case ProbeKind.PageForm or ProbeKind.Form:
-                        var fields = rule.Fields.ToDictionary(f => f.Key, f => Fill(f.Value, scene, version));
+                        var fields = new Dictionary<string, string>();
+                        foreach (var (name, value) in rule.Fields)
+                        {
+                            fields[name] = await FillAsync(value, scene, version);
+                        }
+
                         fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(caller, client, rule.FreshSession);
                         if (rule.Kind == ProbeKind.PageForm)
                         {
@@ -220,6 +318,11 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
 
                         request.Content = new FormUrlEncodedContent(fields);
                         break;
+                }
+
+                if (rule.IfMatch is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("If-Match", await FillAsync(rule.IfMatch, scene, version));
                 }
 
                 using var response = await client.SendAsync(request);
@@ -234,7 +337,17 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             }
         }
 
-        private string Fill(string text, Scene scene, uint version) => text
+        private async Task<string> FillAsync(string text, Scene scene, uint version)
+        {
+            foreach (Match match in ETagToken().Matches(text))
+            {
+                text = text.Replace(match.Value, await ETagAsync(match.Groups[1].Value), StringComparison.Ordinal);
+            }
+
+            return Fill(text, scene, version);
+        }
+
+        private string Fill(string text, Scene scene, uint version) => SpareUserToken().Replace(text, m => _spareUsers[m.Groups[1].Value].ToString())
             .Replace("{deal}", scene.DealId.ToString(), StringComparison.Ordinal)
             .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{partner}", scene.PartnerId.ToString(), StringComparison.Ordinal)
@@ -244,7 +357,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             .Replace("{invitee}", _invitee.Email, StringComparison.Ordinal)
             .Replace("{tokenEmail}", _tokenUser.Email, StringComparison.Ordinal)
             .Replace("{tokenPassword}", _tokenUser.Password, StringComparison.Ordinal)
-            .Replace("{refreshToken}", _refreshToken, StringComparison.Ordinal);
+            .Replace("{refreshToken}", _refreshToken, StringComparison.Ordinal)
+            .Replace("{rate}", _rate.ToString(), StringComparison.Ordinal);
 
         /// <summary>Route parameters to scene tokens: deal ids to {deal}, comment ids to {thread}, user ids to {viewer}, version numbers to 1.</summary>
         private static string RouteToPath(string pattern) => RouteParameter().Replace(pattern, match => match.Groups[1].Value.ToLowerInvariant() switch
@@ -293,6 +407,12 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             token = WebUtility.HtmlDecode(match.Groups[1].Value);
             return fresh ? token : _tokens.GetOrAdd(caller, token);
         }
+
+        [GeneratedRegex("\\{etag:([^}]+)\\}")]
+        private static partial Regex ETagToken();
+
+        [GeneratedRegex("\\{user:([a-z-]+)\\}")]
+        private static partial Regex SpareUserToken();
 
         [GeneratedRegex("\\{([A-Za-z]+)(:[a-z]+)?\\}")]
         private static partial Regex RouteParameter();

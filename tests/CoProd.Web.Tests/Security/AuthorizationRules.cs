@@ -120,8 +120,11 @@ public enum ProbeKind
 /// One route and method with the request that probes it and the outcome expected for every caller. In paths and
 /// bodies these tokens are replaced: {deal} the test deal's id, {version} its concurrency version, {partner} its
 /// first partner, {thread} an open comment by the reviewer, {resolved} a resolved one, {viewer} the viewer's user
-/// id, {invitee} the e-mail of a producer who is on no deal; route parameters in the path ({Id:guid}, {id:guid},
-/// {number:int} …) are filled from the same scene unless the rule gives its own <see cref="Path"/>.
+/// id, {invitee} the e-mail of a producer who is on no deal, {user:NAME} the id of one of the fixture's spare users
+/// (see <c>MatrixFixture.SpareUsers</c>), {rate} an exchange rate on record, {etag:PATH} the ETag an administrator
+/// gets from GET PATH and {etag:PATH#CODE} the version of the row with that code in the list PATH answers; route
+/// parameters in the path ({Id:guid}, {id:guid}, {number:int} …) are filled from the same scene unless the rule
+/// gives its own <see cref="Path"/>.
 /// </summary>
 public sealed record Rule(string Pattern, string Method, Expect Expect)
 {
@@ -135,6 +138,12 @@ public sealed record Rule(string Pattern, string Method, Expect Expect)
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 
     public string? JsonBody { get; init; }
+
+    /// <summary>The body's media type, when not JSON.</summary>
+    public string ContentType { get; init; } = "application/json";
+
+    /// <summary>The If-Match header to send (the admin API's optimistic concurrency), with tokens.</summary>
+    public string? IfMatch { get; init; }
 
     /// <summary>The call ends the caller's session (sign-out): run it on a session of its own.</summary>
     public bool FreshSession { get; init; }
@@ -215,6 +224,18 @@ public static class AuthorizationRules
             ("LocationForm.Kind", "shooting"), ("LocationForm.Country", "CA")),
         new("/deals/{Id:guid}/eligibility", "GET", Expect.MemberRead),
         PageForm("/deals/{Id:guid}/eligibility", "record-check", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor)),
+        new("/deals/{Id:guid}/decisions", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/decisions", "rule", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("RuleForm.DomainCode", "final-cut"), ("RuleForm.Mode", "soleAuthority"), ("RuleForm.DeciderPartnerId", "{partner}")),
+        new("/deals/{Id:guid}/milestones", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/milestones", "milestone", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("MilestoneForm.Name", "Picture lock"), ("MilestoneForm.DueDate", "2027-06-01"), ("MilestoneForm.Status", "planned")),
+        new("/deals/{Id:guid}/legal", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/legal", "legal", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("LegalForm.GoverningLaw", "GB"), ("LegalForm.DisputeResolution", "court")),
+        new("/deals/{Id:guid}/rights", "GET", Expect.MemberRead),
+        PageForm("/deals/{Id:guid}/rights", "grant", Expect.Members(NotOffered, MemberRole.Owner, MemberRole.Editor),
+            ("GrantForm.PartnerId", "{partner}"), ("GrantForm.Countries", "CA"), ("GrantForm.Media", "free-tv")),
         new("/deals/{Id:guid}/members", "GET", Expect.MemberRead),
         PageForm("/deals/{Id:guid}/members", "invite", Expect.Members(NotOffered, MemberRole.Owner), ("Invite.Email", "{invitee}"), ("Invite.Role", "viewer")),
         new("/deals/{Id:guid}/review", "GET", Expect.MemberRead),
@@ -240,6 +261,95 @@ public static class AuthorizationRules
         Json("/api/deals/{id:guid}/members/{userId:guid}", "PUT", Expect.Members(Forbidden, MemberRole.Owner), """{ "role": "editor", "version": {version} }"""),
         new("/api/deals/{id:guid}/members/{userId:guid}", "DELETE", Expect.Members(Forbidden, MemberRole.Owner)) { Path = "/api/deals/{deal}/members/{viewer}?version={version}", Changes = true },
         new("/api/deals/{id:guid}/audit", "GET", Expect.MemberRead),
+
+        // Public treaty pages: any signed-in user.
+        new("/treaties", "GET", Expect.SignedIn()),
+        PageForm("/treaties", "none", Expect.SignedIn(NotOffered)) with { Changes = false },
+        new("/treaties/{Code}", "GET", Expect.SignedIn()) { Path = "/treaties/ca-fr" },
+        PageForm("/treaties/{Code}", "none", Expect.SignedIn(NotOffered)) with { Path = "/treaties/ca-fr", Changes = false },
+        new("/api/rates/suggestion", "GET", Expect.SignedIn()) { Path = "/api/rates/suggestion?from=EUR&to=CAD&date=2026-03-01" },
+
+        // The admin pages: administrators only; everyone else 403 (anonymous callers sign in first).
+        new("/admin", "GET", AdminOnly),
+        PageForm("/admin", "none", AdminOnly with { Admin = NotOffered }) with { Changes = false },
+        new("/admin/treaties", "GET", AdminOnly),
+        PageForm("/admin/treaties", "none", AdminOnly with { Admin = NotOffered }) with { Changes = false },
+        new("/admin/treaties/new", "GET", AdminOnly),
+        PageForm("/admin/treaties/new", "treaty", AdminOnly, ("Form.Code", "mx-page-new"), ("Form.Name", "Matrix page treaty"), ("Form.Kind", "bilateral"),
+            ("Form.InForceFrom", "2020-01-01"), ("Form.Parties[0].Country", "NZ"), ("Form.Parties[1].Country", "JP")),
+        new("/admin/treaties/import", "GET", AdminOnly),
+        PageForm("/admin/treaties/import", "import", AdminOnly, ("Text", TreatyFile("mx-page-import"))),
+        new("/admin/treaties/{Code}", "GET", AdminOnly) { Path = "/admin/treaties/ca-fr" },
+        PageForm("/admin/treaties/{Code}", "new-draft", AdminOnly, ("Version", "{etag:/api/admin/treaties/mx-page-draft}")) with { Path = "/admin/treaties/mx-page-draft" },
+        new("/admin/treaties/{Code}/history", "GET", AdminOnly) { Path = "/admin/treaties/ca-fr/history" },
+        PageForm("/admin/treaties/{Code}/history", "none", AdminOnly with { Admin = NotOffered }) with { Path = "/admin/treaties/ca-fr/history", Changes = false },
+        new("/admin/treaties/{Code}/versions/{Number:int}", "GET", AdminOnly) { Path = "/admin/treaties/ca-fr/versions/1" },
+        PageForm("/admin/treaties/{Code}/versions/{Number:int}", "publish", AdminOnly, ("Version", "{etag:/api/admin/treaties/mx-page-publish}"), ("PublishForm.EffectiveFrom", "2024-01-01"))
+            with { Path = "/admin/treaties/mx-page-publish/versions/2" },
+        new("/admin/countries", "GET", AdminOnly),
+        PageForm("/admin/countries", "add-country", AdminOnly, ("AddForm.Code", "QM"), ("AddForm.Name", "Matrix Page Land")),
+        new("/admin/currencies", "GET", AdminOnly),
+        PageForm("/admin/currencies", "add-currency", AdminOnly, ("AddForm.Code", "QMP"), ("AddForm.Name", "Matrix page crown"), ("AddForm.MinorUnits", "2")),
+        new("/admin/rates", "GET", AdminOnly),
+        PageForm("/admin/rates", "add-rate", AdminOnly, ("AddForm.On", "2026-04-01"), ("AddForm.Base", "EUR"), ("AddForm.Quote", "CAD"), ("AddForm.Rate", "1.52"), ("AddForm.Source", "Matrix page")),
+        new("/admin/catalogues/{Slug}", "GET", AdminOnly) { Path = "/admin/catalogues/media" },
+        PageForm("/admin/catalogues/{Slug}", "entry", AdminOnly, ("Form.Code", "matrix-page-medium"), ("Form.Name", "Matrix page medium"), ("Form.SortOrder", "90"))
+            with { Path = "/admin/catalogues/media" },
+        new("/admin/users", "GET", AdminOnly),
+        PageForm("/admin/users", "invite", AdminOnly, ("Form.Email", "matrix-page-invite@test.coprod.local"), ("Form.DisplayName", "Matrix Page Invite"), ("Form.Producer", "true"),
+            ("Form.Password", "a long enough matrix passphrase")),
+        new("/admin/users/{Id:guid}", "GET", AdminOnly) { Path = "/admin/users/{user:roles-page}" },
+        PageForm("/admin/users/{Id:guid}", "roles", AdminOnly, ("Form.Producer", "true"), ("Form.Lawyer", "true")) with { Path = "/admin/users/{user:roles-page}" },
+
+        // The admin API: the same, as status codes.
+        new("/api/admin/treaties/", "GET", AdminOnly),
+        new("/api/admin/treaties/export", "GET", AdminOnly) { Path = "/api/admin/treaties/export?code=ca-fr" },
+        new("/api/admin/treaties/{code}", "GET", AdminOnly) { Path = "/api/admin/treaties/ca-fr" },
+        Json("/api/admin/treaties/", "POST", AdminOnly, TreatyJson("mx-api-new")),
+        Json("/api/admin/treaties/import", "POST", AdminOnly, TreatyFile("mx-api-import")),
+        Json("/api/admin/treaties/{code}", "PUT", AdminOnly, TreatyJson("mx-api-put", "Matrix treaty, renamed")) with
+            { Path = "/api/admin/treaties/mx-api-put", IfMatch = "{etag:/api/admin/treaties/mx-api-put}" },
+        Json("/api/admin/treaties/{code}/end", "POST", AdminOnly, """{ "terminatedOn": "2031-01-01", "note": "Denounced in the matrix." }""") with
+            { Path = "/api/admin/treaties/mx-api-end/end", IfMatch = "{etag:/api/admin/treaties/mx-api-end}" },
+        Json("/api/admin/treaties/{code}/versions", "POST", AdminOnly, $$"""{ "effectiveFrom": "2025-01-01", "changeNote": "Matrix draft", "rules": {{Rules(15)}} }""") with
+            { Path = "/api/admin/treaties/mx-api-versions/versions", IfMatch = "{etag:/api/admin/treaties/mx-api-versions}" },
+        Json("/api/admin/treaties/{code}/versions/{number:int}", "PUT", AdminOnly, $$"""{ "effectiveFrom": "2025-06-01", "changeNote": "Matrix edit", "rules": {{Rules(12)}} }""") with
+            { Path = "/api/admin/treaties/mx-api-edit/versions/2", IfMatch = "{etag:/api/admin/treaties/mx-api-edit}" },
+        Json("/api/admin/treaties/{code}/versions/{number:int}/publish", "POST", AdminOnly, """{ "effectiveFrom": "2025-01-01" }""") with
+            { Path = "/api/admin/treaties/mx-api-publish/versions/2/publish", IfMatch = "{etag:/api/admin/treaties/mx-api-publish}" },
+        new("/api/admin/treaties/{code}/versions/{number:int}", "DELETE", AdminOnly) { Path = "/api/admin/treaties/mx-api-discard/versions/2", IfMatch = "{etag:/api/admin/treaties/mx-api-discard}", Changes = true },
+        Json("/api/admin/treaties/{code}/versions/{number:int}/preview", "POST", AdminOnly, """
+            { "deal": { "title": "Probe", "currency": "CAD", "budget": 1000000, "partners": [
+              { "company": "Maple Films", "country": "CA", "role": "majorityDelegate", "contributions": [ { "amount": 600000 } ] },
+              { "company": "Loire Films", "country": "FR", "role": "minority", "contributions": [ { "amount": 400000 } ] } ] } }
+            """) with { Path = "/api/admin/treaties/ca-fr/versions/1/preview", Changes = false },
+        new("/api/admin/countries/", "GET", AdminOnly),
+        Json("/api/admin/countries/", "POST", AdminOnly, """{ "code": "QN", "name": "Matrix Api Land" }"""),
+        Json("/api/admin/countries/{code}", "PUT", AdminOnly, """{ "code": "MT", "name": "Malta (renamed by the matrix)" }""") with
+            { Path = "/api/admin/countries/MT", IfMatch = "{etag:/api/admin/countries/?search=Malta#MT}" },
+        Json("/api/admin/countries/{code}/active", "PUT", AdminOnly, """{ "active": false }""") with
+            { Path = "/api/admin/countries/TV/active", IfMatch = "{etag:/api/admin/countries/?search=Tuvalu#TV}" },
+        new("/api/admin/currencies/", "GET", AdminOnly),
+        Json("/api/admin/currencies/", "POST", AdminOnly, """{ "code": "QNA", "name": "Matrix api crown", "minorUnits": 2 }"""),
+        Json("/api/admin/currencies/{code}", "PUT", AdminOnly, """{ "code": "ISK", "name": "Icelandic króna (renamed by the matrix)", "minorUnits": 0 }""") with
+            { Path = "/api/admin/currencies/ISK", IfMatch = "{etag:/api/admin/currencies/?search=ISK#ISK}" },
+        Json("/api/admin/currencies/{code}/active", "PUT", AdminOnly, """{ "active": false }""") with
+            { Path = "/api/admin/currencies/HUF/active", IfMatch = "{etag:/api/admin/currencies/?search=HUF#HUF}" },
+        new("/api/admin/rates/", "GET", AdminOnly),
+        Json("/api/admin/rates/", "POST", AdminOnly, """{ "on": "2026-04-02", "base": "EUR", "quote": "CAD", "rate": 1.53, "source": "Matrix API" }"""),
+        Json("/api/admin/rates/import", "POST", AdminOnly, "date,base,quote,rate,source\n2026-04-03,EUR,CAD,1.54,Matrix import\n") with { ContentType = "text/csv" },
+        new("/api/admin/rates/{id:guid}", "DELETE", AdminOnly) { Path = "/api/admin/rates/{rate}", Changes = true },
+        new("/api/admin/catalogues/{kind}", "GET", AdminOnly) { Path = "/api/admin/catalogues/media" },
+        Json("/api/admin/catalogues/{kind}", "POST", AdminOnly, """{ "code": "matrix-api-medium", "name": "Matrix API medium", "sortOrder": 91 }""") with { Path = "/api/admin/catalogues/media" },
+        Json("/api/admin/catalogues/{kind}/{code}", "PUT", AdminOnly, """{ "code": "theatrical", "name": "Theatrical (renamed by the matrix)", "sortOrder": 1 }""") with
+            { Path = "/api/admin/catalogues/media/theatrical", IfMatch = "{etag:/api/admin/catalogues/media#theatrical}" },
+        Json("/api/admin/catalogues/{kind}/{code}/active", "PUT", AdminOnly, """{ "active": false }""") with
+            { Path = "/api/admin/catalogues/media/non-theatrical/active", IfMatch = "{etag:/api/admin/catalogues/media#non-theatrical}" },
+        new("/api/admin/users/", "GET", AdminOnly),
+        Json("/api/admin/users/", "POST", AdminOnly, """{ "email": "matrix-api-invite@test.coprod.local", "displayName": "Matrix Api Invite", "roles": [ "producer" ] }"""),
+        Json("/api/admin/users/{id:guid}/roles", "PUT", AdminOnly, """{ "roles": [ "producer", "lawyer" ] }""") with { Path = "/api/admin/users/{user:roles-api}/roles" },
+        Json("/api/admin/users/{id:guid}/disable", "POST", AdminOnly, null) with { Path = "/api/admin/users/{user:disable}/disable" },
+        Json("/api/admin/users/{id:guid}/enable", "POST", AdminOnly, null) with { Path = "/api/admin/users/{user:enable}/enable" },
     ];
 
     /// <summary>Routes the matrix leaves out, and why: they serve files, not data or actions.</summary>
@@ -258,6 +368,21 @@ public static class AuthorizationRules
 
     private static Rule Json(string pattern, string method, Expect expect, string? body) =>
         new(pattern, method, expect) { Kind = ProbeKind.Json, JsonBody = body, Changes = true };
+
+    /// <summary>A New Zealand–Japan treaty in the admin API's format, with one published rule version.</summary>
+    /// <summary>Its details alone (a PUT of the details carries no rule versions) when <paramref name="renamed"/> is given.</summary>
+    private static string TreatyJson(string code, string? renamed = null) => $$"""
+        { "code": "{{code}}", "name": "{{renamed ?? $"Matrix treaty {code}"}}", "kind": "bilateral", "parties": [ { "country": "NZ" }, { "country": "JP" } ],
+          "inForceFrom": "2020-01-01", "sources": [ { "article": "Agreement text", "url": "https://example.org/{{code}}" } ]
+          {{(renamed is null ? $$""", "ruleVersions": [ { "effectiveFrom": "2020-01-01", "status": "published", "rules": {{Rules(20)}} } ]""" : string.Empty)}} }
+        """;
+
+    /// <summary>A treaty file (the interchange format) holding one such treaty.</summary>
+    private static string TreatyFile(string code) => $$"""{ "format": "coprod-treaties/1", "treaties": [ {{TreatyJson(code)}} ] }""";
+
+    private static string Rules(int minimum) => $$"""
+        { "bilateralShares": { "minimum": {{minimum}}, "maximum": {{100 - minimum}}, "source": { "article": "Art. 6", "url": "https://example.org/matrix#art6" } } }
+        """;
 
     private static Dictionary<string, string> Fields(params (string Name, string Value)[] fields) =>
         fields.ToDictionary(f => f.Name, f => f.Value);

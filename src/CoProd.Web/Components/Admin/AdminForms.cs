@@ -92,8 +92,11 @@ public sealed class TreatyForm
         return form.WithBlankRows();
     }
 
+    /// <summary>Drops the holes a sparse or hand-made post leaves in the lists, then adds blank rows to fill in.</summary>
     public TreatyForm WithBlankRows()
     {
+        Parties = [.. Parties?.OfType<PartyForm>() ?? []];
+        Sources = [.. Sources?.OfType<SourceForm>() ?? []];
         while (Parties.Count < 2 || !string.IsNullOrWhiteSpace(Parties[^1].Country))
         {
             Parties.Add(new PartyForm());
@@ -511,6 +514,8 @@ public sealed class PointsTableForm
 
     public PointsTableForm WithBlankRows()
     {
+        Elements = [.. Elements?.OfType<PointsElementForm>() ?? []];
+        Source ??= new();
         for (var blanks = Elements.Count(e => e.IsBlank); blanks < 2; blanks++)
         {
             Elements.Add(new PointsElementForm());
@@ -604,6 +609,9 @@ public sealed class RulesForm
 
     public RulesForm WithBlankRows()
     {
+        CompetentAuthorities = [.. CompetentAuthorities?.OfType<AuthorityForm>() ?? []];
+        PointsTables = [.. PointsTables?.OfType<PointsTableForm>() ?? []];
+        BandsByFormat = [.. BandsByFormat?.OfType<FormatBandsForm>() ?? []];
         if (CompetentAuthorities.Count == 0 || !CompetentAuthorities[^1].IsBlank)
         {
             CompetentAuthorities.Add(new AuthorityForm());
