@@ -34,6 +34,11 @@ public static class WebApplicationSetup
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // Request logging comes first, so it records the status the client finally got (a 404 ProblemDetails, the
+        // error page's 500) and the path it asked for, and an expected refusal (400, 403, 404, 409) that the
+        // handlers below turn into a response is not logged as a server error with its stack trace.
+        app.UseSerilogRequestLogging();
+
         // Pages answer errors with the friendly error and 404 pages. The JSON API answers with ProblemDetails,
         // written by its own handlers inside, so the page handlers outside find the response already written.
         // (Re-executing handlers do not work inside a UseWhen branch, hence this nesting.)
@@ -51,7 +56,6 @@ public static class WebApplicationSetup
         }
 
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseMiddleware<ActiveUserCheck>();
         app.UseAuthorization();

@@ -3,8 +3,12 @@ using CoProd.Domain.Deals;
 
 namespace CoProd.Application.Deals;
 
-/// <summary>One fact about a deal, in words: a stable key, where it sits ("Decision rights › Final cut"), and its value.</summary>
-public sealed record DealFact(string Key, string Section, string Label, string Value);
+/// <summary>
+/// One fact about a deal, in words: a stable key, where it sits ("Decision rights › Final cut"), and its value.
+/// <paramref name="LabelIsName"/> is false when the label only repeats part of the value (a grant is labelled by
+/// its territories), so a changed label is a changed value, not a rename.
+/// </summary>
+public sealed record DealFact(string Key, string Section, string Label, string Value, bool LabelIsName = true);
 
 /// <summary>A fact that differs between two states of a deal; a null side means it was added or removed.</summary>
 public sealed record FieldChange(string Section, string Label, string? Old, string? New)
@@ -56,7 +60,7 @@ public static class DealFacts
             {
                 changes.Add(new FieldChange(fact.Section, fact.Label, null, fact.Value));
             }
-            else if (was.Label != fact.Label)
+            else if (was.Label != fact.Label && fact.LabelIsName)
             {
                 // Renamed (a partner, a contribution's description, a milestone …): say what it was called.
                 changes.Add(new FieldChange(fact.Section, fact.Label, $"{was.Label} ({was.Value})", $"{fact.Label} ({fact.Value})"));
@@ -132,7 +136,7 @@ public static class DealFacts
         foreach (var grant in deal.Rights.Grants)
         {
             yield return new($"grant.{grant.Id}", "Distribution rights", $"{deal.PartnerName(grant.PartnerId)} › {string.Join(", ", grant.Territories.Select(names.Territory))}",
-                DescribeGrant(grant, deal, names));
+                DescribeGrant(grant, deal, names), LabelIsName: false);
         }
 
         foreach (var buyout in deal.Rights.Buyouts)
