@@ -23,6 +23,6 @@ public class CoProdAppFactory : WebApplicationFactory<Program>
         // compressed variants, which live under obj/) are only found with the build's manifest.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:CoProd", _connectionString);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("COPROD_TEST_LOG") ?? "Warning");
     }
 }

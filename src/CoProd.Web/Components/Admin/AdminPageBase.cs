@@ -28,6 +28,21 @@ public abstract class AdminPageBase : ComponentBase
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
+    /// <summary>
+    /// Loads the page's data and prepares its forms before the component renders at all. Loading in
+    /// OnInitializedAsync lets Blazor render at the first await that does not complete at once, which can come after
+    /// some of the data is loaded but before the forms exist (an EditForm without an EditContext fails the request).
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        parameters.SetParameterProperties(this);
+        await LoadAsync();
+        await base.SetParametersAsync(ParameterView.Empty);
+    }
+
+    /// <summary>Loads what the page shows and builds its forms; runs once per request, before the first render.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
     /// <summary>Runs <paramref name="change"/>; on success goes to <paramref name="then"/> with <c>?saved=</c> (or stays when null).</summary>
     protected async Task<bool> RunAsync(Func<Task> change, string? then, string savedNote, EditContext? form = null, ValidationMessageStore? messages = null, string? prefix = null)
     {
