@@ -43,7 +43,7 @@ public sealed class DealService
         var deal = Deal.Create(Guid.NewGuid(), input.Title!, Enums.Parse<ProductionFormat>(input.Format), CurrencyCode.From(input.Currency), input.Budget!.Value, _store.UserId, _store.Now);
         ApplyProject(deal, input, includeFinancials: false);
         _db.Deals.Add(deal);
-        _audit.Record("deal", deal.Id.ToString(), deal.Id, "created", DealFacts.Compare(Blank(deal), DealDocument.From(deal), CatalogueNames.Empty));
+        _audit.Record("deal", deal.Id.ToString(), deal.Id, "created", [.. DealFacts.Compare(Blank(deal), DealDocument.From(deal), CatalogueNames.Empty).Select(c => c with { Old = null })]);
         await _store.SaveAsync(cancellationToken);
         return deal.Id;
     }
@@ -208,7 +208,7 @@ public sealed class DealService
     private static CountryCode? Residence(KeyPersonInputForm input) =>
         string.IsNullOrWhiteSpace(input.Residence) ? null : CountryCode.From(input.Residence);
 
-    /// <summary>An empty deal with the same id, to describe creation as "everything added".</summary>
+    /// <summary>An empty deal with the same id, to describe creation as "everything added" (with nothing before).</summary>
     private static DealDocument Blank(Deal deal) =>
         DealDocument.From(new Deal(deal.Id, deal.Title, deal.Format, deal.Currency, deal.Budget)) with { Title = string.Empty, Budget = 0m };
 }

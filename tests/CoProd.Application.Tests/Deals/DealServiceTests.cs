@@ -36,6 +36,10 @@ public sealed class DealServiceTests : IClassFixture<ServiceHarness>
         Assert.Equal(["Japanese", "English"], workspace.Deal.Languages);
         var audit = await _app.InScopeAsync(s => s.GetRequiredService<CoProdDbContext>().AuditEntries.Where(a => a.DealId == id).ToListAsync());
         Assert.Contains(audit, a => a.Action == "created" && a.Field == "Project › Title" && a.NewValue == "Starlight Courier" && a.UserName == "Paula");
+        Assert.Contains(audit, a => a.Action == "created" && a.Field == "Project › Budget");
+
+        // A new deal had nothing before: not an empty title, a budget of 0 or an "undecided" type.
+        Assert.All(audit.Where(a => a.Action == "created"), a => Assert.Null(a.OldValue));
     }
 
     [Fact]
