@@ -176,19 +176,7 @@ public sealed class ReferenceDataAdminService
     {
         AccessDeniedException.UnlessAdmin(_user);
         var country = await FindCountryAsync(code, version, cancellationToken);
-        var was = country.IsActive;
-        if (active)
-        {
-            country.Activate();
-        }
-        else
-        {
-            country.Deactivate();
-        }
-
-        _db.ExpectVersion(country, version);
-        _audit.Record("country", country.Code.Value, null, active ? "activated" : "deactivated", "Active", Words(was), Words(active));
-        await SaveAsync(cancellationToken);
+        await SetActiveAsync("country", country.Code.Value, country, version, country.IsActive, active, active ? country.Activate : country.Deactivate, cancellationToken);
     }
 
     public async Task<string> AddCurrencyAsync(CurrencyInput input, CancellationToken cancellationToken)
@@ -244,19 +232,7 @@ public sealed class ReferenceDataAdminService
     {
         AccessDeniedException.UnlessAdmin(_user);
         var currency = await FindCurrencyAsync(code, version, cancellationToken);
-        var was = currency.IsActive;
-        if (active)
-        {
-            currency.Activate();
-        }
-        else
-        {
-            currency.Deactivate();
-        }
-
-        _db.ExpectVersion(currency, version);
-        _audit.Record("currency", currency.Code.Value, null, active ? "activated" : "deactivated", "Active", Words(was), Words(active));
-        await SaveAsync(cancellationToken);
+        await SetActiveAsync("currency", currency.Code.Value, currency, version, currency.IsActive, active, active ? currency.Activate : currency.Deactivate, cancellationToken);
     }
 
     /// <summary>Records one rate; a rate for the same pair and day already on record is refused.</summary>
@@ -434,6 +410,15 @@ public sealed class ReferenceDataAdminService
     private static string RateField(ExchangeRate rate) => $"1 {rate.BaseCurrency} in {rate.QuoteCurrency} on {rate.On:yyyy-MM-dd}";
 
     private static string RateValue(ExchangeRate rate) => $"{rate.Rate.ToString("0.############", CultureInfo.InvariantCulture)} ({rate.Source})";
+
+    /// <summary>Activates or deactivates a country or currency (the version the admin loaded), with its audit line.</summary>
+    private async Task SetActiveAsync(string area, string key, object entity, uint version, bool was, bool active, Action apply, CancellationToken cancellationToken)
+    {
+        apply();
+        _db.ExpectVersion(entity, version);
+        _audit.Record(area, key, null, active ? "activated" : "deactivated", "Active", Words(was), Words(active));
+        await SaveAsync(cancellationToken);
+    }
 
     private async Task<Country> FindCountryAsync(string code, uint version, CancellationToken cancellationToken)
     {
