@@ -164,10 +164,15 @@ public sealed class DealQueries
         // Grants keep naming a group after it is retired, so the analysis knows every group; pickers offer active ones.
         var allGroups = await _db.TerritoryGroups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
         var groups = allGroups.Where(g => g.IsActive).ToList();
-        var countries = (await _db.Countries.AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken)).Order().ToList();
+        var allCountries = await _db.Countries.AsNoTracking().Select(c => new { c.Code, c.Name, c.IsActive }).ToListAsync(cancellationToken);
+        var countries = allCountries.Where(c => c.IsActive).Select(c => c.Code).Order().ToList();
+        var treatyName = deal.TreatyCode is { } treatyCode
+            ? await _db.Treaties.AsNoTracking().Where(t => t.Code == treatyCode).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
 
         var rights = RightsAnalysis.Analyse(deal.Rights, allGroups, countries, [.. media.Select(m => m.Code)]);
-        var checklist = ContractChecklist.For(deal, [.. domains.Where(d => d.IsCritical).Select(d => d.Code)], rights, domains.ToDictionary(d => d.Code, d => d.Name));
+        var names = new ChecklistNames(domains.ToDictionary(d => d.Code, d => d.Name), allCountries.ToDictionary(c => c.Code.Value, c => c.Name), treatyName);
+        var checklist = ContractChecklist.For(deal, [.. domains.Where(d => d.IsCritical).Select(d => d.Code)], rights, names);
         var allowed = Enum.GetValues<DealAction>().Where(a => deal.Can(userId, _store.IsLawyer, a)).ToHashSet();
 
         return new DealWorkspace(

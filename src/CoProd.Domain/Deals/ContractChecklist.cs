@@ -3,6 +3,17 @@ namespace CoProd.Domain.Deals;
 /// <summary>One clause a co-production contract must cover, and whether this deal settles it yet.</summary>
 public sealed record ChecklistItem(string Key, string Clause, string Section, bool Settled, string Detail);
 
+/// <summary>Names to say the checklist in words: decision domains and countries by code, and the deal's treaty.</summary>
+public sealed record ChecklistNames(IReadOnlyDictionary<string, string> Domains, IReadOnlyDictionary<string, string> Countries, string? Treaty)
+{
+    /// <summary>No names: codes are shown as they are.</summary>
+    public static ChecklistNames None { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>(), null);
+
+    internal string Domain(string code) => Domains.GetValueOrDefault(code) ?? code;
+
+    internal string Country(ReferenceData.CountryCode? code) => code is null ? string.Empty : Countries.GetValueOrDefault(code.Value) ?? code.Value;
+}
+
 /// <summary>
 /// The clauses a co-production contract must cover (design.md and the guides in shared/seeds), checked against the
 /// deal: each says what is settled and what is still missing.
@@ -12,9 +23,10 @@ public static class ContractChecklist
     /// <param name="deal">The deal to check.</param>
     /// <param name="criticalDomains">Codes of the decision domains every deal must give an owner.</param>
     /// <param name="rights">The analysis of the deal's grants, if made.</param>
-    /// <param name="domainNames">Names of the domains by code, to say in words which ones lack an owner.</param>
-    public static IReadOnlyList<ChecklistItem> For(Deal deal, IReadOnlyCollection<string> criticalDomains, RightsReport? rights, IReadOnlyDictionary<string, string>? domainNames = null)
+    /// <param name="names">Names of domains, countries and the treaty, to say in words what is settled or missing.</param>
+    public static IReadOnlyList<ChecklistItem> For(Deal deal, IReadOnlyCollection<string> criticalDomains, RightsReport? rights, ChecklistNames? names = null)
     {
+        names ??= ChecklistNames.None;
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(criticalDomains);
         var financing = deal.Financing();
@@ -29,10 +41,10 @@ public static class ContractChecklist
             Item("financing", "Financing plan covers the budget", "partners", financing.Total.Amount > 0 && financing.Gap.Amount == 0,
                 financing.Gap.Amount == 0 ? "contributions equal the budget" : $"{(financing.Gap.Amount < 0 ? "short by" : "over by")} {Math.Abs(financing.Gap.Amount):N0} {deal.Currency}", "contributions must add up to the budget"),
             Item("treaty", "Treaty (official) or contract basis (unofficial)", "overview", deal.Kind != DealKind.Undecided,
-                deal.Kind switch { DealKind.Official => $"official, under {deal.TreatyCode}", DealKind.Unofficial => "unofficial: the contract alone", _ => string.Empty }, "decide official or unofficial"),
+                deal.Kind switch { DealKind.Official => $"official, under {names.Treaty ?? deal.TreatyCode}", DealKind.Unofficial => "unofficial: the contract alone", _ => string.Empty }, "decide official or unofficial"),
             Item("overages", "Who pays overages", "partners", true, OverageText(deal.Overages), string.Empty),
             Item("decisions", "Decision rights for every critical domain", "decisions", unowned.Count == 0,
-                $"{owned.Count} domain(s) assigned", $"no owner yet for: {string.Join(", ", unowned.Select(d => domainNames?.GetValueOrDefault(d) ?? d))}"),
+                $"{owned.Count} domain(s) assigned", $"no owner yet for: {string.Join(", ", unowned.Select(names.Domain))}"),
             Item("milestones", "Milestones and approval gates", "milestones", deal.Milestones.Any(m => m.DueDate is not null),
                 $"{deal.Milestones.Count} milestone(s)", "add milestones with due dates"),
             Item("rights", "Distribution rights, without conflicts or gaps", "rights",
@@ -41,12 +53,12 @@ public static class ContractChecklist
                 deal.Rights.Grants.Count == 0 ? "no grants yet" : rights is null ? "not analysed" : $"{rights.Conflicts.Count} conflict(s), {rights.Gaps.Count(g => g.Unassigned.Count > 0)} medium/media with unassigned territories"),
             Item("revenue", "Revenue sharing", "rights", true,
                 string.IsNullOrWhiteSpace(deal.Rights.RevenueSharing) ? "in proportion to contributions (default)" : "negotiated terms recorded", string.Empty),
-            Item("governing-law", "Governing law", "legal", legal.GoverningLaw is not null, $"law of {legal.GoverningLaw}", "choose the governing law"),
+            Item("governing-law", "Governing law", "legal", legal.GoverningLaw is not null, $"law of {names.Country(legal.GoverningLaw)}", "choose the governing law"),
             Item("disputes", "Dispute resolution (forum, seat, rules)", "legal",
                 legal.DisputeResolution is not null && !string.IsNullOrWhiteSpace(legal.Seat) && (legal.DisputeResolution != DisputeResolution.Arbitration || !string.IsNullOrWhiteSpace(legal.ArbitrationRules)),
                 $"{legal.DisputeResolution} in {legal.Seat}{(string.IsNullOrWhiteSpace(legal.ArbitrationRules) ? string.Empty : $" under {legal.ArbitrationRules}")}",
                 legal.DisputeResolution is null ? "choose court or arbitration" : string.IsNullOrWhiteSpace(legal.Seat) ? "give the seat" : "name the arbitration rules"),
-            Item("domicile", "Domicile of the production entity", "legal", legal.ProductionEntityDomicile is not null, $"{legal.ProductionEntityDomicile}", "say where the production entity is domiciled"),
+            Item("domicile", "Domicile of the production entity", "legal", legal.ProductionEntityDomicile is not null, names.Country(legal.ProductionEntityDomicile), "say where the production entity is domiciled"),
             Item("ip", "Copyright and IP ownership", "legal",
                 legal.IpOwnership == IpOwnership.ProportionalToShares || (legal.IpOwnership == IpOwnership.Negotiated && legal.IpSplit.Sum(s => s.Share.Value) == 100m),
                 legal.IpOwnership == IpOwnership.ProportionalToShares ? "in proportion to shares" : "negotiated split",

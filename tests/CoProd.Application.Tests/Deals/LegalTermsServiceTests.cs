@@ -40,6 +40,8 @@ public sealed class LegalTermsServiceTests : IClassFixture<ServiceHarness>
         Assert.All(settled, key => Assert.False(before.Checklist.Single(c => c.Key == key).Settled));
         Assert.All(settled, key => Assert.True(after.Checklist.Single(c => c.Key == key).Settled, key));
         Assert.False(after.Checklist.Single(c => c.Key == "insurance").Settled);
+        Assert.Equal("law of United States of America", after.Checklist.Single(c => c.Key == "governing-law").Detail);
+        Assert.Equal("Japan", after.Checklist.Single(c => c.Key == "domicile").Detail);
         var audit = await deal.AuditAsync();
         Assert.Contains(audit, a => a.Field == "Legal terms › Governing law" && a.OldValue == "—" && a.NewValue == "US" && a.UserName == "Laura Lawyer");
         Assert.Contains(audit, a => a.Field == "Legal terms › IP ownership" && a.NewValue == "negotiated: Tokyo Anima 60.00 %, Pacific Pictures 40.00 %");

@@ -154,7 +154,7 @@ public sealed class DecisionRuleTests
     {
         TheDeal.SetDecisionRule(new DecisionRule("final-cut", DecisionMode.SoleAuthority, Tokyo, []));
 
-        var item = ContractChecklist.For(TheDeal, ["final-cut", "budget", "key-casting"], null, new Dictionary<string, string> { ["budget"] = "Budget sign-off" })
+        var item = ContractChecklist.For(TheDeal, ["final-cut", "budget", "key-casting"], null, ChecklistNames.None with { Domains = new Dictionary<string, string> { ["budget"] = "Budget sign-off" } })
             .Single(i => i.Key == "decisions");
 
         Assert.False(item.Settled);

@@ -97,6 +97,18 @@ public sealed class LegalTermsTests
     }
 
     [Fact]
+    public void The_checklist_names_countries_and_the_treaty_in_words_and_falls_back_to_codes()
+    {
+        TheDeal.SetLegalTerms(new LegalTerms { GoverningLaw = CoProd.Domain.ReferenceData.CountryCode.From("FR"), ProductionEntityDomicile = CoProd.Domain.ReferenceData.CountryCode.From("CA") });
+        var names = new ChecklistNames(new Dictionary<string, string>(), new Dictionary<string, string> { ["FR"] = "France" }, null);
+
+        var items = ContractChecklist.For(TheDeal, [], null, names).ToDictionary(i => i.Key);
+
+        Assert.Equal("law of France", items["governing-law"].Detail);
+        Assert.Equal("CA", items["domicile"].Detail);
+    }
+
+    [Fact]
     public void The_checklist_settles_legal_clauses_as_they_are_filled_in()
     {
         static ChecklistItem Item(Deal deal, string key) => ContractChecklist.For(deal, [], null).Single(i => i.Key == key);
