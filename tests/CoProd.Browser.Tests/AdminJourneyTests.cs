@@ -142,6 +142,24 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         Assert.Equal(23, password.Length);
         await BrowserFixture.ScreenshotAsync(page, "admin-user-invited");
 
+        // The password the admin handed over is the admin's: the first sign-in asks for one of the person's own.
+        const string own = "nora keeps her own lantern";
+        var nora = await _fixture.NewPageAsync();
+        await nora.GotoAsync("/account/login");
+        await nora.GetByLabel("E-mail").FillAsync("new.lawyer@test.coprod.local");
+        await nora.GetByLabel("Password").FillAsync(password);
+        await nora.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(nora).ToHaveURLAsync(new Regex(Regex.Escape("/account/password?required=true")));
+        await Assertions.Expect(nora.GetByTestId("password-required")).ToContainTextAsync("An admin chose your current password");
+        await BrowserFixture.ScreenshotAsync(nora, "account-password-required");
+        await nora.GetByLabel("Current password").FillAsync(password);
+        await nora.GetByLabel("New password", new() { Exact = true }).FillAsync(own);
+        await nora.GetByLabel("New password again").FillAsync(own);
+        await nora.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await nora.GetByRole(AriaRole.Link, new() { Name = "Continue to CoProd" }).ClickAsync();
+        await Assertions.Expect(nora.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain("/account/", nora.Url, StringComparison.Ordinal);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Nora Newlawyer" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Disable account" }).ClickAsync();
         Assert.Contains("account disabled", await page.GetByTestId("saved").InnerTextAsync(), StringComparison.Ordinal);
@@ -149,7 +167,7 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         var other = await _fixture.NewPageAsync();
         await other.GotoAsync("/account/login");
         await other.GetByLabel("E-mail").FillAsync("new.lawyer@test.coprod.local");
-        await other.GetByLabel("Password").FillAsync(password);
+        await other.GetByLabel("Password").FillAsync(own);
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.Contains("/account/login", other.Url, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "admin-user-disabled");

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace CoProd.Application.Users;
 
 /// <summary>A user account as the admin pages list it.</summary>
-public sealed record AdminUserRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt)
+public sealed record AdminUserRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, bool MustChangePassword = false)
 {
     public bool IsDisabled => DisabledAt is not null;
 }
@@ -24,6 +24,9 @@ public sealed class InviteUserInput
 
 /// <summary>The account created and its initial password, to hand to the person by a channel of the admin's choosing.</summary>
 public sealed record InviteResult(Guid Id, string Email, string InitialPassword, bool Generated);
+
+/// <summary>A password an admin reset: the temporary password, shown once, that the person must change at sign-in.</summary>
+public sealed record PasswordResetResult(Guid Id, string Email, string TemporaryPassword);
 
 public sealed class InviteUserInputValidator : AbstractValidator<InviteUserInput>
 {
@@ -47,9 +50,10 @@ public sealed class InviteUserInputValidator : AbstractValidator<InviteUserInput
 }
 
 /// <summary>
-/// Admins managing accounts: invite (create with roles and an initial password), change roles, disable and enable.
-/// A disabled account cannot sign in and its open sessions end within a minute. Admins cannot disable themselves or
-/// take away their own admin role, so there is always an admin left. Every change is audited (area "user").
+/// Admins managing accounts: invite (create with roles and an initial password), change roles, reset a forgotten
+/// password, disable and enable. A password an admin chose (at invitation or reset) must be changed at the next
+/// sign-in. A disabled account cannot sign in and its open sessions end within a minute. Admins cannot disable
+/// themselves or take away their own admin role, so there is always an admin left. Every change is audited (area "user").
 /// </summary>
 public interface IUserAdministration
 {
@@ -60,6 +64,12 @@ public interface IUserAdministration
     Task<InviteResult> InviteAsync(InviteUserInput input, CancellationToken cancellationToken);
 
     Task SetRolesAsync(Guid id, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the password with a generated temporary one (shown once) that must be changed at the next sign-in;
+    /// the account's open sessions end. Admins change their own password on the password page instead.
+    /// </summary>
+    Task<PasswordResetResult> ResetPasswordAsync(Guid id, CancellationToken cancellationToken);
 
     Task DisableAsync(Guid id, CancellationToken cancellationToken);
 

@@ -13,4 +13,10 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Set when an admin disables the account: sign-in refused, sessions end at the next check.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>
+    /// Set when an admin chose the password (an invitation or a reset): until the person changes it, every page sends
+    /// them to the password page and the API refuses with 403.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -81,6 +81,7 @@ internal sealed class UserAdministration : IUserAdministration
             DisplayName = input.DisplayName!.Trim(),
             CreatedAt = _time.GetUtcNow(),
             LockoutEnabled = true,
+            MustChangePassword = true,
         };
 
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
@@ -125,6 +126,35 @@ internal sealed class UserAdministration : IUserAdministration
         _audit.Record(Area, user.Id.ToString(), null, "changed roles", "Roles", string.Join(", ", current.Order(StringComparer.Ordinal)), string.Join(", ", wanted));
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<PasswordResetResult> ResetPasswordAsync(Guid id, CancellationToken cancellationToken)
+    {
+        AccessDeniedException.UnlessAdmin(_user);
+        if (id == _user.Id)
+        {
+            throw new RequestValidationException("id", "Change your own password on the password page (your name, then Change password).");
+        }
+
+        var user = await FindAsync(id);
+        var password = GeneratePassword();
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await _users.RemovePasswordAsync(user));
+        Check(await _users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        if (user.DisabledAt is null)
+        {
+            // A person locked out by failed attempts gets in with the new password at once.
+            Check(await _users.SetLockoutEndDateAsync(user, null));
+            Check(await _users.ResetAccessFailedCountAsync(user));
+        }
+
+        // Ends the sessions opened with the old password (cookies at their next validation, refresh tokens at once).
+        Check(await _users.UpdateSecurityStampAsync(user));
+        _audit.Record(Area, user.Id.ToString(), null, "reset password", "Password", null, "temporary password, to be changed at the next sign-in");
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PasswordResetResult(user.Id, user.Email ?? string.Empty, password);
     }
 
     public async Task DisableAsync(Guid id, CancellationToken cancellationToken)
@@ -196,7 +226,7 @@ internal sealed class UserAdministration : IUserAdministration
 
     private static AdminUserRow Row(AppUser user, Dictionary<Guid, List<string>> roles) =>
         new(user.Id, user.Email ?? string.Empty, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "(unnamed)" : user.DisplayName,
-            roles.GetValueOrDefault(user.Id) ?? [], user.CreatedAt, user.DisabledAt);
+            roles.GetValueOrDefault(user.Id) ?? [], user.CreatedAt, user.DisabledAt, user.MustChangePassword);
 
     private static List<string> Canonical(IEnumerable<string> roles) =>
         [.. Roles.All.Where(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))];

@@ -273,6 +273,8 @@ internal static class AdminEndpoints
     private static void MapUsers(RouteGroupBuilder users)
     {
         users.MapGet("/", (string? search, IUserAdministration service, CancellationToken cancellationToken) => service.ListAsync(search, cancellationToken));
+        users.MapGet("/{id:guid}", (Guid id, IUserAdministration service, CancellationToken cancellationToken) => service.GetAsync(id, cancellationToken))
+            .WithSummary("One account: roles, whether it is disabled, whether its password must be changed");
         users.MapPost("/", async (HttpRequest request, IUserAdministration service, CancellationToken cancellationToken) =>
             {
                 var invited = await service.InviteAsync(await JsonBody.ReadAsync<InviteUserInput>(request), cancellationToken);
@@ -287,6 +289,10 @@ internal static class AdminEndpoints
                 return TypedResults.NoContent();
             })
             .Accepts<RolesRequest>("application/json").ProducesValidationProblem();
+        users.MapPost("/{id:guid}/password-reset", async (Guid id, IUserAdministration service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.ResetPasswordAsync(id, cancellationToken)))
+            .WithSummary("Replace a forgotten password with a temporary one (in the answer, once) that must be changed at the next sign-in")
+            .ProducesValidationProblem();
         users.MapPost("/{id:guid}/disable", async (Guid id, IUserAdministration service, CancellationToken cancellationToken) =>
             {
                 await service.DisableAsync(id, cancellationToken);

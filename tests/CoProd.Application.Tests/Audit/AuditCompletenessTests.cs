@@ -222,6 +222,7 @@ public sealed class AuditCompletenessTests : IClassFixture<ServiceHarness>, IAsy
         }),
         ["IUserAdministration.InviteAsync"] = new((s, _) => Users(s).InviteAsync(new InviteUserInput { Email = $"audit-{Guid.NewGuid():N}@test.coprod.local", DisplayName = "Audit Invitee", Roles = [Roles.Lawyer] }, None)),
         ["IUserAdministration.SetRolesAsync"] = new((s, id) => Users(s).SetRolesAsync(Guid.Parse(id), [Roles.Producer, Roles.Lawyer], None)) { Prepare = PrepareAccount },
+        ["IUserAdministration.ResetPasswordAsync"] = new((s, id) => Users(s).ResetPasswordAsync(Guid.Parse(id), None)) { Prepare = PrepareAccount },
         ["IUserAdministration.DisableAsync"] = new((s, id) => Users(s).DisableAsync(Guid.Parse(id), None)) { Prepare = PrepareAccount },
         ["IUserAdministration.EnableAsync"] = new((s, id) => Users(s).EnableAsync(Guid.Parse(id), None))
         {

@@ -161,7 +161,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
         private async Task AdminSceneAsync()
         {
             _admin = await Factory.ApiClientAsync(_users[Caller.Admin]);
-            foreach (var name in new[] { "roles-page", "roles-api", "disable", "enable" })
+            foreach (var name in new[] { "roles-page", "roles-api", "disable", "enable", "reset-api" })
             {
                 _spareUsers[name] = (await Factory.CreateAsync(Roles.Producer, $"Matrix Spare {name}")).Id;
             }

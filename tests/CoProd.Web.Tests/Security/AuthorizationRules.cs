@@ -347,7 +347,9 @@ public static class AuthorizationRules
             { Path = "/api/admin/catalogues/media/non-theatrical/active", IfMatch = "{etag:/api/admin/catalogues/media#non-theatrical}" },
         new("/api/admin/users/", "GET", AdminOnly),
         Json("/api/admin/users/", "POST", AdminOnly, """{ "email": "matrix-api-invite@test.coprod.local", "displayName": "Matrix Api Invite", "roles": [ "producer" ] }"""),
+        new("/api/admin/users/{id:guid}", "GET", AdminOnly) { Path = "/api/admin/users/{user:roles-api}" },
         Json("/api/admin/users/{id:guid}/roles", "PUT", AdminOnly, """{ "roles": [ "producer", "lawyer" ] }""") with { Path = "/api/admin/users/{user:roles-api}/roles" },
+        Json("/api/admin/users/{id:guid}/password-reset", "POST", AdminOnly, null) with { Path = "/api/admin/users/{user:reset-api}/password-reset" },
         Json("/api/admin/users/{id:guid}/disable", "POST", AdminOnly, null) with { Path = "/api/admin/users/{user:disable}/disable" },
         Json("/api/admin/users/{id:guid}/enable", "POST", AdminOnly, null) with { Path = "/api/admin/users/{user:enable}/enable" },
     ];
