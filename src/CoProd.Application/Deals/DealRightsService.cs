@@ -77,7 +77,7 @@ public sealed class DealRightsService
     {
         var choices = await CheckedAsync(dealId, DealAction.EditStructure, input, c => new PlatformSplitInputValidator(c), cancellationToken);
         return RightsPresets.PlatformSplit(
-            input.PartnerA!.Value, choices.MediaCodes(input.MediaA), input.PartnerB!.Value, choices.MediaCodes(input.MediaB),
+            [.. input.Taken.Select(s => new PresetShare(s.PartnerId!.Value, choices.MediaCodes(s.Media)))],
             [choices.World!.Code], input.TermStart, input.TermEnd, Guid.NewGuid);
     }
 
@@ -173,8 +173,7 @@ public sealed class DealRightsService
 
     private static IReadOnlyList<RightsGrant> TerritorySplit(TerritorySplitInput input, RightsChoices choices) =>
         RightsPresets.TerritorySplit(
-            input.PartnerA!.Value, choices.Territories(input.GroupsA, input.CountriesA),
-            input.PartnerB!.Value, choices.Territories(input.GroupsB, input.CountriesB),
+            [.. input.Taken.Select(s => new PresetShare(s.PartnerId!.Value, choices.Territories(s.Groups, s.Countries)))],
             choices.MediaCodes(input.Media), input.TermStart, input.TermEnd, Guid.NewGuid);
 
     private static RightsGrant Grant(Guid id, GrantInput input, RightsChoices choices) =>

@@ -177,20 +177,25 @@ public sealed class GrantInputValidator : AbstractValidator<GrantInput>
         $"Not a country on record: {string.Join(", ", choices.ParseCountries(countries).Unknown.Select(u => $"'{u}'"))}. Use ISO codes (JP, FR) or English names, separated by commas.";
 }
 
-/// <summary>Partner A gets territories A, partner B territories B, in every chosen medium, exclusively.</summary>
+/// <summary>One partner's part of a territory split: territory groups and countries.</summary>
+public sealed class TerritoryShareInput
+{
+    public Guid? PartnerId { get; set; }
+
+    public List<string> Groups { get; set; } = [];
+
+    public string? Countries { get; set; }
+
+    internal bool IsTaken => RightsChoices.HasAny(Groups, Countries);
+}
+
+/// <summary>
+/// Each partner gets its territories, in every chosen medium, exclusively. A share without territories leaves that
+/// partner out of the split; at least two partners must take part.
+/// </summary>
 public sealed class TerritorySplitInput
 {
-    public Guid? PartnerA { get; set; }
-
-    public List<string> GroupsA { get; set; } = [];
-
-    public string? CountriesA { get; set; }
-
-    public Guid? PartnerB { get; set; }
-
-    public List<string> GroupsB { get; set; } = [];
-
-    public string? CountriesB { get; set; }
+    public List<TerritoryShareInput> Shares { get; set; } = [];
 
     public List<string> Media { get; set; } = [];
 
@@ -200,6 +205,8 @@ public sealed class TerritorySplitInput
 
     /// <summary>Yes, replace the deal's current grants.</summary>
     public bool ConfirmReplace { get; set; }
+
+    internal IEnumerable<TerritoryShareInput> Taken => (Shares ?? []).Where(s => s is not null && s.IsTaken);
 }
 
 public sealed class TerritorySplitInputValidator : AbstractValidator<TerritorySplitInput>
@@ -207,42 +214,75 @@ public sealed class TerritorySplitInputValidator : AbstractValidator<TerritorySp
     public TerritorySplitInputValidator(RightsChoices choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        RightsRules.Partners(this, s => s.PartnerA, s => s.PartnerB, choices);
-        RuleFor(s => s.GroupsA).Must((s, groups) => RightsChoices.HasAny(groups, s.CountriesA)).WithMessage("Choose the first partner's territories.");
-        RuleFor(s => s.GroupsB).Must((s, groups) => RightsChoices.HasAny(groups, s.CountriesB)).WithMessage("Choose the second partner's territories.");
-        RuleFor(s => s.GroupsA).Must(groups => !choices.UnknownGroups(groups).Any())
-            .WithMessage(s => $"Not an active territory group: {string.Join(", ", choices.UnknownGroups(s.GroupsA))}.");
-        RuleFor(s => s.GroupsB).Must(groups => !choices.UnknownGroups(groups).Any())
-            .WithMessage(s => $"Not an active territory group: {string.Join(", ", choices.UnknownGroups(s.GroupsB))}.");
-        RuleFor(s => s.CountriesA).Must(c => choices.ParseCountries(c).Unknown.Count == 0).WithMessage(s => GrantInputValidator.CountryMessage(choices, s.CountriesA));
-        RuleFor(s => s.CountriesB).Must(c => choices.ParseCountries(c).Unknown.Count == 0).WithMessage(s => GrantInputValidator.CountryMessage(choices, s.CountriesB));
-        RuleFor(s => s.GroupsB).Must((s, _) => Overlap(choices, s).Count == 0)
-            .When(s => !choices.UnknownGroups(s.GroupsA).Any() && !choices.UnknownGroups(s.GroupsB).Any())
-            .WithMessage(s => $"Both partners were given {Overlap(choices, s).Count} of the same countries ({string.Join(", ", Overlap(choices, s).Take(8))}{(Overlap(choices, s).Count > 8 ? " …" : string.Empty)}): in a territory split each territory goes to one partner.");
+        RuleFor(s => s.Shares).Must((s, _) => s.Taken.Count() >= 2)
+            .WithMessage("Give territories to at least two partners: a territory split shares the world between them.");
+        RuleForEach(s => s.Shares).ChildRules(share =>
+        {
+            share.RuleFor(x => x.PartnerId).NotNull().WithMessage("Say which partner these territories are for.").When(x => x.IsTaken);
+            share.RuleFor(x => x.PartnerId).Must(p => choices.Partners.Contains(p!.Value)).When(x => x.PartnerId is not null).WithMessage("That partner is not in this deal.");
+            share.RuleFor(x => x.Groups).Must(groups => !choices.UnknownGroups(groups).Any())
+                .WithMessage(x => $"Not an active territory group: {string.Join(", ", choices.UnknownGroups(x.Groups))}.");
+            share.RuleFor(x => x.Countries).Must(c => choices.ParseCountries(c).Unknown.Count == 0).WithMessage(x => GrantInputValidator.CountryMessage(choices, x.Countries));
+        }).When(s => s.Shares is not null);
+        RuleFor(s => s).Custom((s, context) =>
+        {
+            var shares = s.Shares ?? [];
+            var given = new HashSet<CountryCode>();
+            var partners = new HashSet<Guid>();
+            for (var i = 0; i < shares.Count; i++)
+            {
+                var share = shares[i];
+                if (share is null || !share.IsTaken || choices.UnknownGroups(share.Groups).Any())
+                {
+                    continue;
+                }
+
+                if (share.PartnerId is { } partner && !partners.Add(partner))
+                {
+                    context.AddFailure($"shares[{i}].partnerId", "This partner already has territories in this split: give each partner one row.");
+                }
+
+                var countries = choices.Expand(choices.Territories(share.Groups, share.Countries));
+                var twice = countries.Where(given.Contains).Order().ToList();
+                if (twice.Count > 0)
+                {
+                    context.AddFailure($"shares[{i}].groups",
+                        $"{twice.Count} of these countries already go to another partner ({string.Join(", ", twice.Take(8))}{(twice.Count > 8 ? " …" : string.Empty)}): in a territory split each territory goes to one partner.");
+                }
+
+                given.UnionWith(countries);
+            }
+        });
         RightsRules.Media(this, s => s.Media, choices, "Choose the media the partners hold in their territories.");
         RuleFor(s => s.TermEnd).Must((s, end) => end is null || s.TermStart is null || end >= s.TermStart).WithMessage("The term cannot end before it starts.");
     }
-
-    private static List<CountryCode> Overlap(RightsChoices choices, TerritorySplitInput s) =>
-        [.. choices.Expand(choices.Territories(s.GroupsA, s.CountriesA)).Intersect(choices.Expand(choices.Territories(s.GroupsB, s.CountriesB))).Order()];
 }
 
-/// <summary>Partner A gets media A, partner B media B, world-wide, exclusively.</summary>
+/// <summary>One partner's part of a platform split: its media.</summary>
+public sealed class MediaShareInput
+{
+    public Guid? PartnerId { get; set; }
+
+    public List<string> Media { get; set; } = [];
+
+    internal bool IsTaken => Media is not null && Media.Exists(m => !string.IsNullOrWhiteSpace(m));
+}
+
+/// <summary>
+/// Each partner gets its media, world-wide, exclusively. A share without media leaves that partner out of the split;
+/// at least two partners must take part.
+/// </summary>
 public sealed class PlatformSplitInput
 {
-    public Guid? PartnerA { get; set; }
-
-    public List<string> MediaA { get; set; } = [];
-
-    public Guid? PartnerB { get; set; }
-
-    public List<string> MediaB { get; set; } = [];
+    public List<MediaShareInput> Shares { get; set; } = [];
 
     public DateOnly? TermStart { get; set; }
 
     public DateOnly? TermEnd { get; set; }
 
     public bool ConfirmReplace { get; set; }
+
+    internal IEnumerable<MediaShareInput> Taken => (Shares ?? []).Where(s => s is not null && s.IsTaken);
 }
 
 public sealed class PlatformSplitInputValidator : AbstractValidator<PlatformSplitInput>
@@ -250,12 +290,44 @@ public sealed class PlatformSplitInputValidator : AbstractValidator<PlatformSpli
     public PlatformSplitInputValidator(RightsChoices choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        RightsRules.Partners(this, s => s.PartnerA, s => s.PartnerB, choices);
-        RightsRules.Media(this, s => s.MediaA, choices, "Choose the first partner's media.");
-        RightsRules.Media(this, s => s.MediaB, choices, "Choose the second partner's media.");
-        RuleFor(s => s.MediaB).Must((s, media) => !choices.MediaCodes(media).Intersect(choices.MediaCodes(s.MediaA)).Any())
-            .WithMessage("In a platform split each medium goes to one partner: untick the media both partners were given.");
-        RuleFor(s => s).Must(_ => choices.World is not null).OverridePropertyName("mediaA")
+        RuleFor(s => s.Shares).Must((s, _) => s.Taken.Count() >= 2)
+            .WithMessage("Give media to at least two partners: a platform split shares the media between them.");
+        RuleForEach(s => s.Shares).ChildRules(share =>
+        {
+            share.RuleFor(x => x.PartnerId).NotNull().WithMessage("Say which partner these media are for.").When(x => x.IsTaken);
+            share.RuleFor(x => x.PartnerId).Must(p => choices.Partners.Contains(p!.Value)).When(x => x.PartnerId is not null).WithMessage("That partner is not in this deal.");
+            share.RuleFor(x => x.Media).Must(m => !choices.UnknownMedia(m).Any())
+                .WithMessage(x => $"Not a medium in the catalogue: {string.Join(", ", choices.UnknownMedia(x.Media))}.");
+        }).When(s => s.Shares is not null);
+        RuleFor(s => s).Custom((s, context) =>
+        {
+            var shares = s.Shares ?? [];
+            var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var partners = new HashSet<Guid>();
+            for (var i = 0; i < shares.Count; i++)
+            {
+                var share = shares[i];
+                if (share is null || !share.IsTaken)
+                {
+                    continue;
+                }
+
+                if (share.PartnerId is { } partner && !partners.Add(partner))
+                {
+                    context.AddFailure($"shares[{i}].partnerId", "This partner already has media in this split: give each partner one row.");
+                }
+
+                var media = choices.MediaCodes(share.Media);
+                var twice = media.Where(given.Contains).ToList();
+                if (twice.Count > 0)
+                {
+                    context.AddFailure($"shares[{i}].media", $"In a platform split each medium goes to one partner: {string.Join(", ", twice)} already goes to another.");
+                }
+
+                given.UnionWith(media);
+            }
+        });
+        RuleFor(s => s).Must(_ => choices.World is not null).OverridePropertyName("shares")
             .WithMessage("No whole-world territory group is active in the catalogue; ask an administrator to restore it.");
         RuleFor(s => s.TermEnd).Must((s, end) => end is null || s.TermStart is null || end >= s.TermStart).WithMessage("The term cannot end before it starts.");
     }
@@ -378,14 +450,5 @@ internal static class RightsRules
         validator.RuleFor(partner).NotNull().WithMessage(missingMessage);
         var read = partner.Compile();
         validator.RuleFor(partner).Must(p => choices.Partners.Contains(p!.Value)).When(x => read(x) is not null).WithMessage("That partner is not in this deal.");
-    }
-
-    public static void Partners<T>(AbstractValidator<T> validator, Expression<Func<T, Guid?>> a, Expression<Func<T, Guid?>> b, RightsChoices choices)
-    {
-        Partner(validator, a, choices, "Choose the first partner.");
-        Partner(validator, b, choices, "Choose the second partner.");
-        var readA = a.Compile();
-        var readB = b.Compile();
-        validator.RuleFor(b).Must((x, p) => p != readA(x)).When(x => readA(x) is not null && readB(x) is not null).WithMessage("Choose two different partners.");
     }
 }

@@ -15,6 +15,9 @@ public enum RightsStructure
     JointControl,
 }
 
+/// <summary>What one partner gets in a split: territory codes (a territory split) or media codes (a platform split).</summary>
+public sealed record PresetShare(Guid PartnerId, IReadOnlyList<string> Codes);
+
 /// <summary>
 /// Builds the grants of a standard structure in one step, so that a deal starts from a clear split rather than from
 /// "we'll work it out later". The grants replace the deal's grants whole; checking that territories and media exist
@@ -29,54 +32,41 @@ public static class RightsPresets
         _ => "Joint control with approval rights",
     };
 
-    /// <summary>Partner A gets territories A, partner B territories B, each in all <paramref name="media"/>, exclusively.</summary>
+    /// <summary>Each partner gets its territories (<see cref="PresetShare.Codes"/>), in all <paramref name="media"/>, exclusively.</summary>
     public static IReadOnlyList<RightsGrant> TerritorySplit(
-        Guid partnerA, IReadOnlyList<string> territoriesA, Guid partnerB, IReadOnlyList<string> territoriesB,
-        IReadOnlyList<string> media, DateOnly? termStart, DateOnly? termEnd, Func<Guid> newId)
+        IReadOnlyList<PresetShare> shares, IReadOnlyList<string> media, DateOnly? termStart, DateOnly? termEnd, Func<Guid> newId)
     {
-        ArgumentNullException.ThrowIfNull(territoriesA);
-        ArgumentNullException.ThrowIfNull(territoriesB);
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(newId);
-        Distinct(partnerA, partnerB);
-        if (territoriesA.Count == 0 || territoriesB.Count == 0 || media.Count == 0)
+        Check(shares, "territory split");
+        if (shares.Any(s => s.Codes.Count == 0) || media.Count == 0)
         {
-            throw new DomainException("A territory split needs territories for both partners and at least one medium.");
+            throw new DomainException("A territory split needs territories for every partner in it and at least one medium.");
         }
 
-        return
-        [
-            new RightsGrant(newId(), partnerA, [.. territoriesA], [.. media], termStart, termEnd, true, []),
-            new RightsGrant(newId(), partnerB, [.. territoriesB], [.. media], termStart, termEnd, true, []),
-        ];
+        return [.. shares.Select(s => new RightsGrant(newId(), s.PartnerId, [.. s.Codes], [.. media], termStart, termEnd, true, []))];
     }
 
-    /// <summary>Partner A gets media A, partner B media B, both in <paramref name="territories"/> (the world), exclusively.</summary>
+    /// <summary>Each partner gets its media (<see cref="PresetShare.Codes"/>), all in <paramref name="territories"/> (the world), exclusively.</summary>
     public static IReadOnlyList<RightsGrant> PlatformSplit(
-        Guid partnerA, IReadOnlyList<string> mediaA, Guid partnerB, IReadOnlyList<string> mediaB,
-        IReadOnlyList<string> territories, DateOnly? termStart, DateOnly? termEnd, Func<Guid> newId)
+        IReadOnlyList<PresetShare> shares, IReadOnlyList<string> territories, DateOnly? termStart, DateOnly? termEnd, Func<Guid> newId)
     {
-        ArgumentNullException.ThrowIfNull(mediaA);
-        ArgumentNullException.ThrowIfNull(mediaB);
         ArgumentNullException.ThrowIfNull(territories);
         ArgumentNullException.ThrowIfNull(newId);
-        Distinct(partnerA, partnerB);
-        if (mediaA.Count == 0 || mediaB.Count == 0 || territories.Count == 0)
+        Check(shares, "platform split");
+        if (shares.Any(s => s.Codes.Count == 0) || territories.Count == 0)
         {
-            throw new DomainException("A platform split needs media for both partners and the territory they hold them in.");
+            throw new DomainException("A platform split needs media for every partner in it and the territory they hold them in.");
         }
 
-        var shared = mediaA.Intersect(mediaB, StringComparer.OrdinalIgnoreCase).ToList();
+        var shared = shares.SelectMany(s => s.Codes.Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(m => m, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (shared.Count > 0)
         {
-            throw new DomainException($"A platform split gives each medium to one partner; both were given {string.Join(", ", shared)}.");
+            throw new DomainException($"A platform split gives each medium to one partner; more than one was given {string.Join(", ", shared)}.");
         }
 
-        return
-        [
-            new RightsGrant(newId(), partnerA, [.. territories], [.. mediaA], termStart, termEnd, true, []),
-            new RightsGrant(newId(), partnerB, [.. territories], [.. mediaB], termStart, termEnd, true, []),
-        ];
+        return [.. shares.Select(s => new RightsGrant(newId(), s.PartnerId, [.. territories], [.. s.Codes], termStart, termEnd, true, []))];
     }
 
     /// <summary>Every partner holds all <paramref name="media"/> in <paramref name="territories"/> non-exclusively; each deal needs the other partners' approval.</summary>
@@ -102,11 +92,17 @@ public static class RightsPresets
         return [.. distinct.Select(p => new RightsGrant(newId(), p, [.. territories], [.. media], termStart, termEnd, false, [.. distinct.Where(o => o != p)]))];
     }
 
-    private static void Distinct(Guid a, Guid b)
+    private static void Check(IReadOnlyList<PresetShare> shares, string structure)
     {
-        if (a == b)
+        ArgumentNullException.ThrowIfNull(shares);
+        if (shares.Count < 2)
         {
-            throw new DomainException("Choose two different partners.");
+            throw new DomainException($"A {structure} needs at least two partners.");
+        }
+
+        if (shares.Select(s => s.PartnerId).Distinct().Count() != shares.Count)
+        {
+            throw new DomainException($"A {structure} names each partner once.");
         }
     }
 }

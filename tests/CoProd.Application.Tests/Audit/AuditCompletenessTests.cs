@@ -132,10 +132,10 @@ public sealed class AuditCompletenessTests : IClassFixture<ServiceHarness>, IAsy
         ["DealRightsService.UpdateGrantAsync"] = new(c => c.Editor, DealStatus.Draft, (s, d) => Rights(s).UpdateGrantAsync(d.DealId, d.Version, d.Prepared, new GrantInput { PartnerId = d.PartnerId, TerritoryGroups = ["asia"], Media = ["theatrical"] }, None)) { Prepare = PrepareGrant },
         ["DealRightsService.RemoveGrantAsync"] = new(c => c.Owner, DealStatus.Draft, (s, d) => Rights(s).RemoveGrantAsync(d.DealId, d.Version, d.Prepared, None)) { Prepare = PrepareGrant },
         ["DealRightsService.ApplyTerritorySplitAsync"] = new(c => c.Editor, DealStatus.Draft, (s, d) => Rights(s).ApplyTerritorySplitAsync(d.DealId, d.Version,
-            new TerritorySplitInput { PartnerA = d.PartnerId, CountriesA = "JP", PartnerB = d.Prepared, CountriesB = "US", Media = ["theatrical"] }, None))
+            new TerritorySplitInput { Shares = [new() { PartnerId = d.PartnerId, Countries = "JP" }, new() { PartnerId = d.Prepared, Countries = "US" }], Media = ["theatrical"] }, None))
         { Prepare = PrepareSecondPartner },
         ["DealRightsService.ApplyPlatformSplitAsync"] = new(c => c.Editor, DealStatus.Draft, (s, d) => Rights(s).ApplyPlatformSplitAsync(d.DealId, d.Version,
-            new PlatformSplitInput { PartnerA = d.PartnerId, MediaA = ["theatrical"], PartnerB = d.Prepared, MediaB = ["svod"] }, None))
+            new PlatformSplitInput { Shares = [new() { PartnerId = d.PartnerId, Media = ["theatrical"] }, new() { PartnerId = d.Prepared, Media = ["svod"] }] }, None))
         { Prepare = PrepareSecondPartner },
         ["DealRightsService.ApplyJointControlAsync"] = new(c => c.Editor, DealStatus.Draft, (s, d) => Rights(s).ApplyJointControlAsync(d.DealId, d.Version, new JointControlInput(), None)) { Prepare = PrepareSecondPartner },
         ["DealRightsService.AddBuyoutAsync"] = new(c => c.Editor, DealStatus.Draft, (s, d) => Rights(s).AddBuyoutAsync(d.DealId, d.Version, Buyout(d.PartnerId, d.Prepared), None)) { Prepare = PrepareSecondPartner },

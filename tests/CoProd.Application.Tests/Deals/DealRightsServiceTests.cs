@@ -43,11 +43,21 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
 
     private static TerritorySplitInput AsiaVersusAmericaAndEurope(TestDeal deal) => new()
     {
-        PartnerA = deal.Tokyo,
-        GroupsA = ["asia"],
-        PartnerB = deal.Pacific,
-        GroupsB = ["north-america", "europe"],
+        Shares =
+        [
+            new TerritoryShareInput { PartnerId = deal.Tokyo, Groups = ["asia"] },
+            new TerritoryShareInput { PartnerId = deal.Pacific, Groups = ["north-america", "europe"] },
+        ],
         Media = ["theatrical", "svod"],
+    };
+
+    private static PlatformSplitInput CinemaAndTelevisionVersusStreaming(TestDeal deal) => new()
+    {
+        Shares =
+        [
+            new MediaShareInput { PartnerId = deal.Tokyo, Media = ["theatrical", "free-tv"] },
+            new MediaShareInput { PartnerId = deal.Pacific, Media = ["svod"] },
+        ],
     };
 
     [Fact]
@@ -75,18 +85,43 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
     }
 
     [Fact]
+    public async Task A_territory_split_shares_between_three_partners_and_leaves_out_a_partner_given_nothing()
+    {
+        var deal = await DealWithTwoPartnersAsync();
+        var version = await _app.InScopeAsync(s => s.GetRequiredService<DealService>().AddPartnerAsync(deal.Id, deal.Version,
+            new PartnerInputForm { Company = "Films du Nord", Country = "FR", Role = "minority" }, CancellationToken.None));
+        var paris = (await Workspace(deal.Id)).Deal.Partners.Single(p => p.Company == "Films du Nord").Id;
+        var input = AsiaVersusAmericaAndEurope(deal);
+        input.Shares[1].Groups = ["north-america"];
+        input.Shares.Add(new TerritoryShareInput { PartnerId = paris, Groups = ["europe"] });
+
+        await Rights(s => s.ApplyTerritorySplitAsync(deal.Id, version, input, CancellationToken.None));
+
+        var grants = (await Workspace(deal.Id)).Deal.Rights.Grants;
+        Assert.Equal([deal.Tokyo, deal.Pacific, paris], grants.Select(g => g.PartnerId));
+        Assert.Equal(["europe"], grants[2].Territories);
+
+        // Only one partner with territories is no split at all; a partner left without territories is left out.
+        var lonely = new TerritorySplitInput { Shares = [new() { PartnerId = deal.Tokyo, Groups = ["asia"] }, new() { PartnerId = deal.Pacific }], Media = ["svod"], ConfirmReplace = true };
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => Rights(s => s.PreviewTerritorySplitAsync(deal.Id, lonely, CancellationToken.None)));
+        Assert.Equal(["Give territories to at least two partners: a territory split shares the world between them."], error.Errors["shares"]);
+    }
+
+    [Fact]
     public async Task A_preset_replaces_existing_grants_only_when_the_replacement_is_confirmed()
     {
         var deal = await DealWithTwoPartnersAsync();
         var version = await Rights(s => s.AddGrantAsync(deal.Id, deal.Version, new GrantInput { PartnerId = deal.Tokyo, Countries = "JP", Media = ["theatrical"], Exclusive = true }, CancellationToken.None));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            Rights(s => s.ApplyPlatformSplitAsync(deal.Id, version, new PlatformSplitInput { PartnerA = deal.Tokyo, MediaA = ["theatrical", "free-tv"], PartnerB = deal.Pacific, MediaB = ["svod"] }, CancellationToken.None)));
+            Rights(s => s.ApplyPlatformSplitAsync(deal.Id, version, CinemaAndTelevisionVersusStreaming(deal), CancellationToken.None)));
 
         Assert.Equal("This replaces the 1 grant the deal has now. Confirm to replace it.", Assert.Single(refused.Errors[DealRightsService.ConfirmReplaceField]));
         Assert.Equal(["JP"], Assert.Single((await Workspace(deal.Id)).Deal.Rights.Grants).Territories);
 
-        await Rights(s => s.ApplyPlatformSplitAsync(deal.Id, version, new PlatformSplitInput { PartnerA = deal.Tokyo, MediaA = ["theatrical", "free-tv"], PartnerB = deal.Pacific, MediaB = ["svod"], ConfirmReplace = true }, CancellationToken.None));
+        var confirmed = CinemaAndTelevisionVersusStreaming(deal);
+        confirmed.ConfirmReplace = true;
+        await Rights(s => s.ApplyPlatformSplitAsync(deal.Id, version, confirmed, CancellationToken.None));
 
         var rights = (await Workspace(deal.Id)).Deal.Rights;
         Assert.Equal("Platform split", rights.Structure);
@@ -118,11 +153,11 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
     {
         var deal = await DealWithTwoPartnersAsync();
         var input = AsiaVersusAmericaAndEurope(deal);
-        input.CountriesB = "Japan";
+        input.Shares[1].Countries = "Japan";
 
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => Rights(s => s.ApplyTerritorySplitAsync(deal.Id, deal.Version, input, CancellationToken.None)));
 
-        Assert.Contains("JP", Assert.Single(error.Errors["groupsB"]), StringComparison.Ordinal);
+        Assert.Contains("JP", Assert.Single(error.Errors["shares[1].groups"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,10 +166,13 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
         var deal = await DealWithTwoPartnersAsync();
 
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => Rights(s =>
-            s.ApplyPlatformSplitAsync(deal.Id, deal.Version, new PlatformSplitInput { PartnerA = deal.Tokyo, MediaA = ["svod"], PartnerB = deal.Tokyo, MediaB = ["svod"] }, CancellationToken.None)));
+            s.ApplyPlatformSplitAsync(deal.Id, deal.Version, new PlatformSplitInput
+            {
+                Shares = [new MediaShareInput { PartnerId = deal.Tokyo, Media = ["svod"] }, new MediaShareInput { PartnerId = deal.Tokyo, Media = ["svod"] }],
+            }, CancellationToken.None)));
 
-        Assert.Contains("mediaB", error.Errors.Keys);
-        Assert.Equal(["Choose two different partners."], error.Errors["partnerB"]);
+        Assert.Contains("svod already goes to another", Assert.Single(error.Errors["shares[1].media"]), StringComparison.Ordinal);
+        Assert.Equal(["This partner already has media in this split: give each partner one row."], error.Errors["shares[1].partnerId"]);
     }
 
     [Fact]

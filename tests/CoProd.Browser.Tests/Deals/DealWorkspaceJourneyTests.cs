@@ -74,10 +74,8 @@ public sealed class DealWorkspaceJourneyTests : IClassFixture<BrowserFixture>
         await Section(page, "Rights");
         await page.GetByText("Territory split: each partner controls its territories").ClickAsync();
         var split = page.Locator("details", new() { Has = page.GetByText("Territory split: each partner controls its territories") });
-        await split.GetByLabel("First partner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Films du Nord" });
-        await split.GetByRole(AriaRole.Group, new() { Name = "First partner's territories" }).GetByLabel("Europe", new() { Exact = true }).CheckAsync();
-        await split.GetByLabel("Second partner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Érable Productions" });
-        await split.GetByRole(AriaRole.Group, new() { Name = "Second partner's territories" }).GetByLabel("North America (US and Canada with US territories)").CheckAsync();
+        await split.GetByRole(AriaRole.Group, new() { Name = "Territories for Films du Nord" }).GetByLabel("Europe", new() { Exact = true }).CheckAsync();
+        await split.GetByRole(AriaRole.Group, new() { Name = "Territories for Érable Productions" }).GetByLabel("North America (US and Canada with US territories)").CheckAsync();
         await split.GetByRole(AriaRole.Button, new() { Name = "Apply territory split" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("structure")).ToContainTextAsync("Territory split");
 

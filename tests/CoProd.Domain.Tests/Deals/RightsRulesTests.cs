@@ -173,7 +173,7 @@ public sealed class RightsRulesTests
     {
         var (_, tokyo, pacific) = TwoPartners();
 
-        var grants = RightsPresets.TerritorySplit(tokyo, ["asia"], pacific, ["north-america", "europe"], ["theatrical", "svod"], new DateOnly(2027, 1, 1), null, Guid.NewGuid);
+        var grants = RightsPresets.TerritorySplit([new(tokyo, ["asia"]), new(pacific, ["north-america", "europe"])], ["theatrical", "svod"], new DateOnly(2027, 1, 1), null, Guid.NewGuid);
 
         Assert.Collection(grants,
             g => Assert.True(g.PartnerId == tokyo && g.Exclusive && g.Territories.SequenceEqual(["asia"]) && g.Media.SequenceEqual(["theatrical", "svod"]) && g.TermStart == new DateOnly(2027, 1, 1)),
@@ -186,8 +186,25 @@ public sealed class RightsRulesTests
     {
         var (_, tokyo, _) = TwoPartners();
 
-        Assert.Throws<DomainException>(() => RightsPresets.TerritorySplit(tokyo, ["asia"], tokyo, ["europe"], ["svod"], null, null, Guid.NewGuid));
-        Assert.Throws<DomainException>(() => RightsPresets.PlatformSplit(tokyo, ["theatrical"], tokyo, ["svod"], ["world"], null, null, Guid.NewGuid));
+        Assert.Throws<DomainException>(() => RightsPresets.TerritorySplit([new(tokyo, ["asia"]), new(tokyo, ["europe"])], ["svod"], null, null, Guid.NewGuid));
+        Assert.Throws<DomainException>(() => RightsPresets.PlatformSplit([new(tokyo, ["theatrical"]), new(tokyo, ["svod"])], ["world"], null, null, Guid.NewGuid));
+        Assert.Throws<DomainException>(() => RightsPresets.TerritorySplit([new(tokyo, ["asia"])], ["svod"], null, null, Guid.NewGuid));
+    }
+
+    [Fact]
+    public void A_split_shares_between_as_many_partners_as_the_deal_has()
+    {
+        var (tokyo, pacific, paris) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        var territories = RightsPresets.TerritorySplit([new(tokyo, ["asia"]), new(pacific, ["north-america"]), new(paris, ["europe"])], ["theatrical"], null, null, Guid.NewGuid);
+        var platforms = RightsPresets.PlatformSplit([new(tokyo, ["theatrical"]), new(pacific, ["svod"]), new(paris, ["free-tv", "pay-tv"])], ["world"], null, null, Guid.NewGuid);
+
+        Assert.Equal([tokyo, pacific, paris], territories.Select(g => g.PartnerId));
+        Assert.Equal(["europe"], territories[2].Territories);
+        Assert.All(territories, g => Assert.True(g.Exclusive));
+        Assert.Equal(["free-tv", "pay-tv"], platforms[2].Media);
+        Assert.Throws<DomainException>(() => RightsPresets.PlatformSplit([new(tokyo, ["theatrical"]), new(pacific, ["svod"]), new(paris, ["Theatrical"])], ["world"], null, null, Guid.NewGuid));
+        Assert.Throws<DomainException>(() => RightsPresets.TerritorySplit([new(tokyo, ["asia"]), new(pacific, [])], ["svod"], null, null, Guid.NewGuid));
     }
 
     [Fact]
@@ -195,7 +212,7 @@ public sealed class RightsRulesTests
     {
         var (_, tokyo, pacific) = TwoPartners();
 
-        var error = Assert.Throws<DomainException>(() => RightsPresets.PlatformSplit(tokyo, ["theatrical", "svod"], pacific, ["SVOD"], ["world"], null, null, Guid.NewGuid));
+        var error = Assert.Throws<DomainException>(() => RightsPresets.PlatformSplit([new(tokyo, ["theatrical", "svod"]), new(pacific, ["SVOD"])], ["world"], null, null, Guid.NewGuid));
 
         Assert.Contains("svod", error.Message, StringComparison.Ordinal);
     }
@@ -206,7 +223,7 @@ public sealed class RightsRulesTests
         var (deal, tokyo, pacific) = TwoPartners();
         var world = new TerritoryGroup("world", "World", true, []);
 
-        deal.SetRights(new DealRights(RightsPresets.PlatformSplit(tokyo, ["theatrical", "free-tv"], pacific, ["svod"], ["world"], null, null, Guid.NewGuid), [], []));
+        deal.SetRights(new DealRights(RightsPresets.PlatformSplit([new(tokyo, ["theatrical", "free-tv"]), new(pacific, ["svod"])], ["world"], null, null, Guid.NewGuid), [], []));
         var report = RightsAnalysis.Analyse(deal.Rights, [world], [C("JP"), C("US")], ["theatrical", "free-tv", "svod", "avod"]);
 
         Assert.Empty(report.Conflicts);

@@ -164,11 +164,11 @@ public sealed partial class RightsPageTests : IClassFixture<WebAppFixture>
         List<KeyValuePair<string, string>> split =
         [
             new("Version", await VersionAsync(client, id)),
-            new("PlatformForm.PartnerA", partners["Tokyo Anima"]),
-            new("PlatformForm.MediaA", "theatrical"),
-            new("PlatformForm.MediaA", "free-tv"),
-            new("PlatformForm.PartnerB", partners["Pacific Pictures"]),
-            new("PlatformForm.MediaB", "svod"),
+            new("PlatformForm.Shares[0].PartnerId", partners["Tokyo Anima"]),
+            new("PlatformForm.Shares[0].Media", "theatrical"),
+            new("PlatformForm.Shares[0].Media", "free-tv"),
+            new("PlatformForm.Shares[1].PartnerId", partners["Pacific Pictures"]),
+            new("PlatformForm.Shares[1].Media", "svod"),
         ];
         using var asked = await PostAsync(client, id, "platform-split", split);
         var page = new HtmlParser().ParseDocument(await asked.Content.ReadAsStringAsync());
@@ -186,6 +186,54 @@ public sealed partial class RightsPageTests : IClassFixture<WebAppFixture>
         var after = await PageAsync(client, id);
         Assert.Equal("Platform split", after.QuerySelector("[data-testid=structure]")!.TextContent.Trim());
         Assert.Equal(2, after.QuerySelectorAll("[data-testid=grants] tbody tr").Length);
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_territory_split_form_has_a_row_per_partner_and_puts_an_overlap_next_to_the_partner_given_it()
+    {
+        var (client, id) = await ProducerWithDealAsync();
+        using (var third = await client.PostFormAsync($"/deals/{id}/partners", "partner", new Dictionary<string, string>
+        {
+            ["Version"] = await VersionAsync(client, id),
+            ["PartnerForm.Company"] = "Films du Nord",
+            ["PartnerForm.Country"] = "FR",
+            ["PartnerForm.Role"] = "minority",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+        }
+
+        var partners = await PartnersAsync(client, id);
+        var form = await PageAsync(client, id);
+        Assert.Equal(
+            ["Territories for Films du Nord", "Territories for Pacific Pictures", "Territories for Tokyo Anima"],
+            form.QuerySelectorAll("#presets fieldset legend").Select(l => l.TextContent.Trim()).Where(t => t.StartsWith("Territories for", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        List<KeyValuePair<string, string>> overlapping =
+        [
+            new("Version", await VersionAsync(client, id)),
+            new("TerritoryForm.Shares[0].PartnerId", partners["Tokyo Anima"]),
+            new("TerritoryForm.Shares[0].Groups", "asia"),
+            new("TerritoryForm.Shares[1].PartnerId", partners["Pacific Pictures"]),
+            new("TerritoryForm.Shares[1].Groups", "north-america"),
+            new("TerritoryForm.Shares[2].PartnerId", partners["Films du Nord"]),
+            new("TerritoryForm.Shares[2].Groups", "europe"),
+            new("TerritoryForm.Shares[2].Countries", "Japan"),
+            new("TerritoryForm.Media", "theatrical"),
+        ];
+        using var refused = await PostAsync(client, id, "territory-split", overlapping);
+        var page = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+
+        var nord = page.QuerySelectorAll("#presets fieldset").Single(f => f.QuerySelector("legend")!.TextContent.Trim() == "Territories for Films du Nord");
+        Assert.Contains("already go to another partner (JP)", nord.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Japan", nord.QuerySelector("input[type=text]")!.GetAttribute("value"));
+
+        overlapping.RemoveAll(f => f.Key == "TerritoryForm.Shares[2].Countries");
+        using var applied = await PostAsync(client, id, "territory-split", overlapping);
+
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(3, (await PageAsync(client, id)).QuerySelectorAll("[data-testid=grants] tbody tr").Length);
         client.Dispose();
     }
 

@@ -95,8 +95,15 @@ public partial class RightsPage
                 Holdback = editing.Holdback,
                 Notes = editing.Notes,
             };
-        TerritoryForm ??= new TerritorySplitInput { PartnerA = first, PartnerB = second, Media = [.. workspace.Media.Select(m => m.Code)] };
-        PlatformForm ??= new PlatformSplitInput { PartnerA = first, PartnerB = second };
+        // One row per partner; a partner given nothing is left out of the split.
+        TerritoryForm ??= new TerritorySplitInput { Shares = [.. deal.Partners.Select(p => new TerritoryShareInput { PartnerId = p.Id })], Media = [.. workspace.Media.Select(m => m.Code)] };
+        PlatformForm ??= new PlatformSplitInput { Shares = [.. deal.Partners.Select(p => new MediaShareInput { PartnerId = p.Id })] };
+
+        // A post may lack rows (a partner added meanwhile, a hand-made request): every partner keeps a row to fill in.
+        TerritoryForm.Shares = [.. (TerritoryForm.Shares ?? []).Where(s => s is not null)];
+        TerritoryForm.Shares.AddRange(deal.Partners.Where(p => !TerritoryForm.Shares.Exists(s => s.PartnerId == p.Id)).Select(p => new TerritoryShareInput { PartnerId = p.Id }));
+        PlatformForm.Shares = [.. (PlatformForm.Shares ?? []).Where(s => s is not null)];
+        PlatformForm.Shares.AddRange(deal.Partners.Where(p => !PlatformForm.Shares.Exists(s => s.PartnerId == p.Id)).Select(p => new MediaShareInput { PartnerId = p.Id }));
         JointForm ??= new JointControlInput();
         BuyoutForm ??= new BuyoutInput { HolderPartnerId = first, FromPartnerId = second };
         GuaranteeForm ??= new GuaranteeInput { PartnerId = second ?? first, Currency = deal.Currency };
@@ -128,6 +135,9 @@ public partial class RightsPage
     }
 
     private bool Open(string form) => _posted == form;
+
+    private static string PartnerName(DealDocument deal, Guid? partnerId) =>
+        deal.Partners.FirstOrDefault(p => p.Id == partnerId)?.Company ?? "a partner no longer in the deal";
 
     private static string ProportionalShares(DealWorkspace workspace) =>
         workspace.Financing.Total.Amount <= 0m ? string.Empty
