@@ -21,9 +21,18 @@ internal static class AuthEndpoints
             {
                 var body = await JsonBody.ReadAsync<TokenRequest>(request);
                 signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(body.Email ?? string.Empty, body.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+                var user = await signIn.UserManager.FindByNameAsync(body.Email ?? string.Empty);
+                var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, body.Password ?? string.Empty, lockoutOnFailure: true);
+                if (result.Succeeded && user!.MustChangePassword)
+                {
+                    return TypedResults.Problem(
+                        $"An admin chose this account's password. Sign in on the web and change it at {Security.ActiveUserCheck.PasswordPage}, then ask for a token.",
+                        statusCode: StatusCodes.Status403Forbidden, title: "Change your password first.");
+                }
+
                 if (result.Succeeded)
                 {
+                    await signIn.SignInAsync(user!, isPersistent: false);
                     return TypedResults.Empty;
                 }
 

@@ -13,7 +13,7 @@ namespace CoProd.Web.Security;
 /// <item>A disabled user's sessions end within a minute, whether they hold a cookie or a bearer token: the cookie is
 /// removed and the request treated as anonymous.</item>
 /// <item>A user whose password an admin chose (an invitation or a reset) must change it first: pages redirect to the
-/// password page, the API answers 403 with a ProblemDetails saying so.</item>
+/// password page, the API answers 403 with a ProblemDetails saying so (and no token is issued: see AuthEndpoints).</item>
 /// </list>
 /// </summary>
 internal sealed class ActiveUserCheck

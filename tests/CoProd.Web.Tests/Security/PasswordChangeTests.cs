@@ -40,11 +40,17 @@ public sealed partial class PasswordChangeTests : IClassFixture<WebAppFixture>
         var passwordPage = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/account/password", UriKind.Relative)));
         Assert.Contains("An admin chose your current password", passwordPage, StringComparison.Ordinal);
 
-        using var api = await _app.Factory.ApiClientAsync(invited);
-        using (var refused = await api.GetAsync(new Uri("/api/deals", UriKind.Relative)))
+        using (var cookieApi = await browser.GetAsync(new Uri("/api/deals", UriKind.Relative)))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-            Assert.Contains("/account/password", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, cookieApi.StatusCode);
+            Assert.Contains("/account/password", await cookieApi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var anonymous = _app.Factory.CreateClient();
+        using (var token = await anonymous.PostAsJsonAsync("/api/auth/token", new { email = invited.Email, password = invited.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, token.StatusCode);
+            Assert.Contains("Change your password first.", await token.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         await ChangeAsync(browser, invited.Password, OwnPassword);
@@ -54,6 +60,7 @@ public sealed partial class PasswordChangeTests : IClassFixture<WebAppFixture>
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         }
 
+        using var api = await _app.Factory.ApiClientAsync(invited with { Password = OwnPassword });
         using (var allowed = await api.GetAsync(new Uri("/api/deals", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
