@@ -143,14 +143,21 @@ public sealed class DealRightsService
             deal.SetRights(deal.Rights with { Guarantees = [.. deal.Rights.Guarantees.Where(g => g.Id != guaranteeId)] });
         }, cancellationToken);
 
-    /// <summary>The structure's label and the revenue-sharing terms; empty revenue sharing means in proportion to contributions.</summary>
+    /// <summary>
+    /// The structure's label and the revenue-sharing terms; empty revenue sharing means in proportion to contributions.
+    /// Revenue sharing is money: changing it needs <see cref="DealAction.EditFinancials"/> (not lawyers); the label alone is structure.
+    /// </summary>
     public async Task<uint> SetTermsAsync(Guid dealId, uint version, RightsTermsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await DealStore.ValidateAsync(new RightsTermsInputValidator(), input, cancellationToken);
-        return await _store.ChangeAsync(dealId, version, DealAction.EditStructure, "changed structure and revenue sharing",
+        var current = await _store.LoadAsync(dealId, tracking: false, cancellationToken);
+        var moneyChanged = !string.Equals(Normalized(current.Rights.RevenueSharing), Normalized(input.RevenueSharing), StringComparison.Ordinal);
+        return await _store.ChangeAsync(dealId, version, moneyChanged ? DealAction.EditFinancials : DealAction.EditStructure, "changed structure and revenue sharing",
             deal => deal.SetRights(deal.Rights with { Structure = input.Structure, RevenueSharing = input.RevenueSharing }), cancellationToken);
     }
+
+    private static string Normalized(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : text.Trim().ReplaceLineEndings("\n");
 
     private async Task<uint> ApplyAsync(Guid dealId, uint version, RightsStructure structure, IReadOnlyList<RightsGrant> grants, bool confirmed, CancellationToken cancellationToken) =>
         await _store.ChangeAsync(dealId, version, DealAction.EditStructure, structure switch

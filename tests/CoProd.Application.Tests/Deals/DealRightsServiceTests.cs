@@ -295,9 +295,17 @@ public sealed class DealRightsServiceTests : IClassFixture<ServiceHarness>
         _app.User.ActAs(editor);
         var money = await Assert.ThrowsAsync<DealAccessException>(() => Rights(s => s.AddGuaranteeAsync(deal.Id, version, guarantee, CancellationToken.None)));
         Assert.Contains("do not change financial figures", money.Message, StringComparison.Ordinal);
-        await Rights(s => s.AddGrantAsync(deal.Id, version, grant, CancellationToken.None));
+        version = await Rights(s => s.AddGrantAsync(deal.Id, version, grant, CancellationToken.None));
 
-        Assert.Single((await Workspace(deal.Id)).Deal.Rights.Grants);
+        // Revenue sharing is money too; the structure's label alone is not.
+        var revenue = await Assert.ThrowsAsync<DealAccessException>(() => Rights(s =>
+            s.SetTermsAsync(deal.Id, version, new RightsTermsInput { Structure = "Custom", RevenueSharing = "70/30 in Japan" }, CancellationToken.None)));
+        Assert.Contains("do not change financial figures", revenue.Message, StringComparison.Ordinal);
+        await Rights(s => s.SetTermsAsync(deal.Id, version, new RightsTermsInput { Structure = "Custom", RevenueSharing = "  " }, CancellationToken.None));
+
+        var rights = (await Workspace(deal.Id)).Deal.Rights;
+        Assert.Single(rights.Grants);
+        Assert.Equal("Custom", rights.Structure);
     }
 
     [Fact]
