@@ -52,6 +52,9 @@ public sealed record DealWorkspace(
     IReadOnlyList<ChecklistItem> Checklist,
     DateOnly Today)
 {
+    /// <summary>For each foreign currency in the contributions: what a fall against the deal currency does to the financing.</summary>
+    public IReadOnlyList<CurrencyExposure> CurrencyExposure { get; init; } = [];
+
     public bool Can(DealAction action) => Allowed.Contains(action);
 
     public string PartnerName(Guid? id) => Deal.PartnerName(id);
@@ -178,7 +181,10 @@ public sealed class DealQueries
         return new DealWorkspace(
             DealDocument.From(deal), deal.Version, deal.RoleOf(userId)!.Value, allowed, deal.Financing(),
             await EligibilityAsync(deal, today, cancellationToken),
-            domains, media, groups, rights, checklist, today);
+            domains, media, groups, rights, checklist, today)
+        {
+            CurrencyExposure = Domain.Deals.CurrencyExposure.Of(deal),
+        };
     }
 
     private async Task<EligibilityView> EligibilityAsync(Deal deal, DateOnly today, CancellationToken cancellationToken)

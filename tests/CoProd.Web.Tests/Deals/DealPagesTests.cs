@@ -140,6 +140,24 @@ public sealed class DealPagesTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task The_financing_shows_what_a_fall_of_the_canadian_dollar_would_leave_unfunded()
+    {
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(client);
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/deals/{id}/partners", UriKind.Relative)));
+        var cad = page.QuerySelector("[data-testid=exposure-CAD]")!;
+
+        // 1,800,000 CAD at 0.5 is 900,000 EUR of a plan that exactly meets the 6,000,000 EUR budget.
+        Assert.Contains("CAD: 900,000 EUR (15.00 % of the financing)", cad.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Érable Productions (900,000 EUR)", cad.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no margin", cad.QuerySelector("[data-testid=absorbed]")!.TextContent, StringComparison.Ordinal);
+        var tenPercent = cad.QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent.Trim() == "10.00 %");
+        Assert.Equal(["90,000 EUR", "1.50 %"], tenPercent.Children.Skip(1).Select(c => c.TextContent.Trim()));
+        Assert.Null(page.QuerySelector("[data-testid=exposure-EUR]"));
+    }
+
+    [Fact]
     public async Task A_contribution_in_another_currency_is_offered_the_rate_on_record_and_previewed_with_it()
     {
         var admin = await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(Roles.Admin));
