@@ -140,6 +140,50 @@ public sealed class DealPagesTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task An_unofficial_deal_sees_every_rule_a_possible_treaty_would_require_of_it()
+    {
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        using var created = await client.PostFormAsync("/deals/new", "new-deal", new Dictionary<string, string>
+        {
+            ["Model.Title"] = "Le Petit Nord",
+            ["Model.Format"] = "fictionFeature",
+            ["Model.Currency"] = "EUR",
+            ["Model.Budget"] = "6000000",
+            ["Model.Kind"] = "unofficial",
+        });
+        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(created.Headers.Location!.OriginalString, "deals/([0-9a-f-]{36})").Groups[1].Value);
+        var partners = $"/deals/{id}/partners";
+        foreach (var (company, country, role) in new[] { ("Films du Nord", "FR", "majorityDelegate"), ("Érable Productions", "CA", "minority") })
+        {
+            using var added = await client.PostFormAsync(partners, "partner", new Dictionary<string, string> { ["PartnerForm.Company"] = company, ["PartnerForm.Country"] = country, ["PartnerForm.Role"] = role });
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var ids = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(partners, UriKind.Relative))).QuerySelectorAll("#contribution-partner option").Select(o => o.GetAttribute("value")!).ToList();
+        foreach (var (partnerId, amount, spend) in new[] { (ids[0], "5820000", "FR"), (ids[1], "180000", "CA") })
+        {
+            using var contributed = await client.PostFormAsync(partners, "contribution", new Dictionary<string, string>
+            {
+                ["ContributionForm.PartnerId"] = partnerId,
+                ["ContributionForm.Kind"] = "cash",
+                ["ContributionForm.Description"] = "Cash",
+                ["ContributionForm.Amount"] = amount,
+                ["ContributionForm.Currency"] = "EUR",
+                ["ContributionForm.SpendCountry"] = spend,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
+        }
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/deals/{id}/eligibility", UriKind.Relative)));
+        var candidate = page.QuerySelectorAll("[data-testid=candidates] li.list-group-item").First(li => li.TextContent.Contains("Canada", StringComparison.Ordinal));
+
+        // Érable brings 3 %: the treaty's minimum share is named with what it needs and what the deal has now.
+        var failures = candidate.QuerySelectorAll("[data-testid=candidate-failures] li").Select(li => li.TextContent).ToList();
+        Assert.Contains(failures, f => f.Contains("needs", StringComparison.Ordinal) && f.Contains("now 3.00 %", StringComparison.Ordinal));
+        Assert.Equal("treaties/ca-fr", candidate.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_financing_shows_what_a_fall_of_the_canadian_dollar_would_leave_unfunded()
     {
         using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
