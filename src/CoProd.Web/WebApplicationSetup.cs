@@ -23,7 +23,28 @@ public static class WebApplicationSetup
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CoProd API";
-            document.Info.Description = "Co-production deals and treaty eligibility. JSON in CoProd's dialect: camelCase, enums as camelCase strings, percentages as numbers (20 = 20 %).";
+            document.Info.Description = "Co-production deals and treaty eligibility. JSON in CoProd's dialect: camelCase, enums as camelCase strings, percentages as numbers (20 = 20 %). "
+                + "Authenticate with a bearer token from POST /api/auth/token (or the browser's sign-in cookie); the treaty and eligibility routes are public.";
+
+            // How to authenticate, for clients and generators: the bearer token, or the sign-in cookie of the web pages.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/auth/token (valid 30 minutes; POST /api/auth/refresh renews it).",
+            };
+            document.Components.SecuritySchemes["cookie"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.ApiKey,
+                In = Microsoft.OpenApi.ParameterLocation.Cookie,
+                Name = ".AspNetCore.Identity.Application",
+                Description = "The sign-in cookie of the web pages (state-changing calls from a page also need its antiforgery token).",
+            };
+            document.Security ??= [];
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", document)] = [] });
+            document.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("cookie", document)] = [] });
             return Task.CompletedTask;
         }));
         services.AddAntiforgery();

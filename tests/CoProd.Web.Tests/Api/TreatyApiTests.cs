@@ -62,5 +62,8 @@ public sealed class TreatyApiTests : IClassFixture<WebAppFixture>
         Assert.NotNull(document["paths"]!["/api/eligibility"]!["post"]);
         Assert.NotNull(document["paths"]!["/api/treaties/{code}"]!["get"]);
         Assert.NotNull(document["components"]!["schemas"]!["EvaluateDealRequest"]);
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]);
+        Assert.Equal("cookie", (string?)document["components"]!["securitySchemes"]!["cookie"]!["in"]);
+        Assert.Equal(2, document["security"]!.AsArray().Count);
     }
 }
