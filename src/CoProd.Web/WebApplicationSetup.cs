@@ -103,6 +103,7 @@ public static class WebApplicationSetup
         app.MapTreatyApi();
         app.MapAdminApi();
         app.MapDealApi();
+        app.MapDealEditApi();
         app.MapRazorComponents<App>();
         return app;
     }

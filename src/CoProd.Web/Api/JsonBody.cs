@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CoProd.Application.Common;
 
@@ -14,7 +15,29 @@ internal static class JsonBody
     private static readonly JsonSerializerOptions Strict = CreateStrict();
 
     public static async Task<T> ReadAsync<T>(HttpRequest request)
+        where T : class =>
+        Deserialize<T>(await ParseAsync(request));
+
+    /// <summary>
+    /// A body that carries the deal's <c>version</c> beside the fields of <typeparamref name="T"/>:
+    /// <c>{ "version": 7, "company": "…" }</c>. The version is taken out; the rest is read strictly as <typeparamref name="T"/>.
+    /// </summary>
+    public static async Task<(uint? Version, T Body)> ReadWithVersionAsync<T>(HttpRequest request)
         where T : class
+    {
+        var node = await ParseAsync(request);
+        uint? version = null;
+        if (node is JsonObject fields && fields.Remove("version", out var value) && value is not null)
+        {
+            version = value is JsonValue number && number.TryGetValue<uint>(out var parsed)
+                ? parsed
+                : throw new RequestValidationException("version", "The version is a whole number, as GET /api/deals/{id} gives it.");
+        }
+
+        return (version, Deserialize<T>(node));
+    }
+
+    private static async Task<JsonNode?> ParseAsync(HttpRequest request)
     {
         if (request.ContentLength == 0)
         {
@@ -27,31 +50,31 @@ internal static class JsonBody
             throw new RequestValidationException(string.Empty, "Send the body as JSON, with the header Content-Type: application/json.");
         }
 
-        JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (JsonException ex)
         {
             throw new RequestValidationException(string.Empty,
                 $"The body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}).");
         }
+    }
 
-        using (document)
+    private static T Deserialize<T>(JsonNode? node)
+        where T : class
+    {
+        try
         {
-            try
-            {
-                return document.Deserialize<T>(Strict)
-                    ?? throw new RequestValidationException(string.Empty, "The request body is empty (null).");
-            }
-            catch (JsonException ex)
-            {
-                var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                    ? "Unknown field: check its spelling against the API documentation."
-                    : "This value has the wrong type or format (numbers as numbers, dates as \"YYYY-MM-DD\", yes/no as true or false).";
-                throw new RequestValidationException(FieldPath(ex.Path), message);
-            }
+            return node.Deserialize<T>(Strict)
+                ?? throw new RequestValidationException(string.Empty, "The request body is empty (null).");
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Unknown field: check its spelling against the API documentation."
+                : "This value has the wrong type or format (numbers as numbers, dates as \"YYYY-MM-DD\", yes/no as true or false).";
+            throw new RequestValidationException(FieldPath(ex.Path), message);
         }
     }
 

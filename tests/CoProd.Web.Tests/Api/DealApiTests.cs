@@ -54,6 +54,72 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task A_producer_drafts_a_whole_deal_through_the_API_and_its_shares_follow_the_money()
+    {
+        var producer = await _app.Factory.ApiClientAsync(await _app.Factory.CreateAsync(Roles.Producer, "Api Drafter"));
+
+        using var created = await producer.PostAsJsonAsync("/api/deals", new { title = "Northern Lights", format = "documentary", currency = "EUR", budget = 1_000_000m, kind = "official", treatyCode = "ca-fr" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/deals/{id}", created.Headers.Location?.OriginalString);
+
+        async Task<uint> SendAsync(HttpMethod method, string path, object body)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+            using var response = await producer.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
+        }
+
+        var version = await VersionAsync(producer, id);
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/partners", new { version, company = "Films du Nord", country = "FR", role = "majorityDelegate" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/partners", new { version, company = "Érable Productions", country = "CA", role = "minority" });
+        var deal = (await producer.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal");
+        var partners = deal.GetProperty("partners").EnumerateArray().ToDictionary(p => p.GetProperty("company").GetString()!, p => p.GetProperty("id").GetGuid());
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/contributions",
+            new { version, partnerId = partners["Films du Nord"], kind = "cash", description = "Equity", amount = 700_000m, currency = "EUR", spendCountry = "FR" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/contributions",
+            new { version, partnerId = partners["Érable Productions"], kind = "inKind", description = "Post-production", amount = 600_000m, currency = "CAD", rateToDealCurrency = 0.5m, rateLockedOn = "2026-11-01", spendCountry = "CA" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/people", new { version, role = "director", name = "Anne Roy", nationality = "CA" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/places", new { version, kind = "shooting", country = "CA", place = "Yukon" });
+        version = await SendAsync(HttpMethod.Put, $"/api/deals/{id}/overages", new { version, mode = "proRata" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/eligibility/record", new { version });
+
+        var resource = await producer.GetFromJsonAsync<JsonElement>($"/api/deals/{id}");
+        Assert.Equal(version, resource.GetProperty("version").GetUInt32());
+        Assert.Equal(2, resource.GetProperty("deal").GetProperty("partners").EnumerateArray().Sum(p => p.GetProperty("contributions").GetArrayLength()));
+        var eligibility = await producer.GetFromJsonAsync<JsonElement>($"/api/deals/{id}/eligibility");
+        // Érable brings 600,000 CAD at 0.5: 300,000 of the 1,000,000 EUR contributed.
+        Assert.Contains(eligibility.GetProperty("live").GetProperty("margins").EnumerateArray(),
+            m => m.GetProperty("subject").GetString()!.StartsWith("Érable", StringComparison.Ordinal) && m.GetProperty("share").GetDecimal() == 30m);
+        Assert.NotEqual(JsonValueKind.Null, eligibility.GetProperty("recorded").ValueKind);
+
+        // The same rules as the pages: a stale version is a conflict, a wrong value names its field.
+        using var stale = await producer.PostAsJsonAsync($"/api/deals/{id}/people", new { version = version - 1, role = "composer", name = "Late", nationality = "FR" });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var bad = await producer.PostAsJsonAsync($"/api/deals/{id}/contributions", new { version, partnerId = partners["Films du Nord"], kind = "cash", description = "More", amount = -5m, currency = "EUR", spendCountry = "FR" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await ProblemAsync(bad)).GetProperty("errors").TryGetProperty("amount", out _));
+        using var missing = await producer.PutAsJsonAsync($"/api/deals/{id}/overages", new { mode = "proRata" });
+        Assert.True((await ProblemAsync(missing)).GetProperty("errors").TryGetProperty("version", out _));
+        using var removed = await producer.DeleteAsync(new Uri($"/api/deals/{id}/places/0?version={version}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lawyer_on_the_deal_as_reviewer_cannot_change_its_money_through_the_API()
+    {
+        var (id, owner, lawyer, _) = await DealAsync("API money");
+        var partnerId = (await owner.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal").GetProperty("partners")[0].GetProperty("id").GetGuid();
+
+        using var refused = await lawyer.PostAsJsonAsync($"/api/deals/{id}/contributions",
+            new { version = await VersionAsync(owner, id), partnerId, kind = "cash", description = "Equity", amount = 1_000m, currency = "USD", spendCountry = "JP" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(0, (await owner.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal").GetProperty("partners")[0].GetProperty("contributions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_member_reads_the_deal_document_with_its_version_role_and_allowed_actions()
     {
         var (id, owner, lawyer, _) = await DealAsync();

@@ -118,7 +118,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
     private static string Excerpt(string body) => body.Length <= 160 ? body : body[..160] + "…";
 
     /// <summary>The ids a probe fills into paths and bodies: a deal with members in every role and something of everything.</summary>
-    public sealed record Scene(Guid DealId, Guid PartnerId, Guid ThreadId, Guid ResolvedThreadId);
+    public sealed record Scene(Guid DealId, Guid PartnerId, Guid ThreadId, Guid ResolvedThreadId, Guid ContributionId, Guid PersonId);
 
     /// <summary>The app, the callers (signed in once each) and fresh deals for the probes that change data.</summary>
     public sealed partial class MatrixFixture : WebAppFixture
@@ -261,9 +261,11 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             var deal = Deal.Create(Guid.NewGuid(), "Matrix deal", ProductionFormat.FictionFeature, CurrencyCode.From("CAD"), 1_000_000m, owner, now);
             var maple = deal.AddPartner(Guid.NewGuid(), "Maple Films", CountryCode.From("CA"), PartnerRole.MajorityDelegate);
             var thames = deal.AddPartner(Guid.NewGuid(), "Thames Pictures", CountryCode.From("GB"), PartnerRole.Minority);
-            deal.AddContribution(Guid.NewGuid(), maple.Id, ContributionKind.Cash, "Equity", new Money(600_000m, CurrencyCode.From("CAD")), 1m, DateOnly.FromDateTime(now.UtcDateTime), CountryCode.From("CA"));
+            var equity = deal.AddContribution(Guid.NewGuid(), maple.Id, ContributionKind.Cash, "Equity", new Money(600_000m, CurrencyCode.From("CAD")), 1m, DateOnly.FromDateTime(now.UtcDateTime), CountryCode.From("CA"));
             deal.AddContribution(Guid.NewGuid(), thames.Id, ContributionKind.Cash, "Equity", new Money(400_000m, CurrencyCode.From("CAD")), 1m, DateOnly.FromDateTime(now.UtcDateTime), CountryCode.From("GB"));
             deal.SetKind(DealKind.Official, "ca-gb");
+            var director = deal.AddKeyPerson(Guid.NewGuid(), KeyRole.Director, "Matrix Director", CountryCode.From("CA"));
+            deal.SetLocations([new ProductionLocation(LocationKind.Shooting, CountryCode.From("CA"), "Montreal")]);
             deal.AddMember(_users[Caller.Editor].Id, PersonKind.Producer, MemberRole.Editor, owner, now);
             deal.AddMember(_users[Caller.Reviewer].Id, PersonKind.Lawyer, MemberRole.Reviewer, owner, now);
             deal.AddMember(_users[Caller.Viewer].Id, PersonKind.Producer, MemberRole.Viewer, owner, now);
@@ -276,7 +278,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             db.ReviewComments.AddRange(open, resolved);
             db.AuditEntries.Add(new AuditEntry(now, owner, "Matrix Owner", "deal", deal.Id.ToString(), deal.Id, "created", "Deal", null, "set up by the authorization matrix test"));
             await db.SaveChangesAsync();
-            return new Scene(deal.Id, maple.Id, open.Id, resolved.Id);
+            return new Scene(deal.Id, maple.Id, open.Id, resolved.Id, equity.Id, director.Id);
         }
 
         /// <summary>What a refused call must leave alone: the number of audit rows (all of them) and the deal's version.</summary>
@@ -351,6 +353,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             .Replace("{deal}", scene.DealId.ToString(), StringComparison.Ordinal)
             .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{partner}", scene.PartnerId.ToString(), StringComparison.Ordinal)
+            .Replace("{contribution}", scene.ContributionId.ToString(), StringComparison.Ordinal)
+            .Replace("{person}", scene.PersonId.ToString(), StringComparison.Ordinal)
             .Replace("{thread}", scene.ThreadId.ToString(), StringComparison.Ordinal)
             .Replace("{resolved}", scene.ResolvedThreadId.ToString(), StringComparison.Ordinal)
             .Replace("{viewer}", _users[Caller.Viewer].Id.ToString(), StringComparison.Ordinal)
@@ -366,6 +370,10 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             "id" => "{deal}",
             "commentid" => "{thread}",
             "userid" => "{viewer}",
+            "partnerid" => "{partner}",
+            "contributionid" => "{contribution}",
+            "personid" => "{person}",
+            "index" => "0",
             "number" or "from" => "1",
             "to" => "current",
             var name => throw new InvalidOperationException($"The matrix does not know what to put in {{{name}}} of {pattern}: give the rule a Path."),

@@ -249,6 +249,21 @@ public static class AuthorizationRules
         new("/api/deals/{id:guid}", "GET", Expect.MemberRead),
         new("/api/deals/{id:guid}/eligibility", "GET", Expect.MemberRead),
         Json("/api/deals/{id:guid}/transitions", "POST", Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Editor), """{ "action": "submitForReview", "version": {version}, "note": "Ready" }"""),
+        Json("/api/deals/", "POST", Expect.Producers(), """{ "title": "Matrix API deal", "format": "documentary", "currency": "EUR", "budget": 500000, "kind": "undecided" }"""),
+        Json("/api/deals/{id:guid}/project", "PUT", WriteMoney, """{ "version": {version}, "title": "Matrix deal, renamed", "format": "fictionFeature", "currency": "CAD", "budget": 1000000, "kind": "official", "treatyCode": "ca-gb" }"""),
+        Json("/api/deals/{id:guid}/partners", "POST", WriteStructure, """{ "version": {version}, "company": "Matrix Partner", "country": "FR", "role": "minority" }"""),
+        Json("/api/deals/{id:guid}/partners/{partnerId:guid}", "PUT", WriteStructure, """{ "version": {version}, "company": "Maple Films Inc.", "country": "CA", "role": "majorityDelegate" }"""),
+        new("/api/deals/{id:guid}/partners/{partnerId:guid}", "DELETE", WriteMoney) { Path = "/api/deals/{deal}/partners/{partner}?version={version}", Changes = true },
+        Json("/api/deals/{id:guid}/contributions", "POST", WriteMoney, """{ "version": {version}, "partnerId": "{partner}", "kind": "cash", "description": "Matrix cash", "amount": 1000, "currency": "CAD", "spendCountry": "CA" }"""),
+        Json("/api/deals/{id:guid}/contributions/{contributionId:guid}", "PUT", WriteMoney, """{ "version": {version}, "partnerId": "{partner}", "kind": "cash", "description": "Equity", "amount": 650000, "currency": "CAD", "spendCountry": "CA" }"""),
+        new("/api/deals/{id:guid}/contributions/{contributionId:guid}", "DELETE", WriteMoney) { Path = "/api/deals/{deal}/contributions/{contribution}?version={version}", Changes = true },
+        Json("/api/deals/{id:guid}/overages", "PUT", WriteMoney, """{ "version": {version}, "mode": "borneByPartner", "responsiblePartnerId": "{partner}" }"""),
+        Json("/api/deals/{id:guid}/people", "POST", WriteStructure, """{ "version": {version}, "role": "scriptwriter", "name": "Matrix Writer", "nationality": "GB" }"""),
+        Json("/api/deals/{id:guid}/people/{personId:guid}", "PUT", WriteStructure, """{ "version": {version}, "role": "director", "name": "Matrix Director", "nationality": "GB" }"""),
+        new("/api/deals/{id:guid}/people/{personId:guid}", "DELETE", WriteStructure) { Path = "/api/deals/{deal}/people/{person}?version={version}", Changes = true },
+        Json("/api/deals/{id:guid}/places", "POST", WriteStructure, """{ "version": {version}, "kind": "postProduction", "country": "GB", "place": "London" }"""),
+        new("/api/deals/{id:guid}/places/{index:int}", "DELETE", WriteStructure) { Path = "/api/deals/{deal}/places/0?version={version}", Changes = true },
+        Json("/api/deals/{id:guid}/eligibility/record", "POST", WriteStructure, """{ "version": {version} }"""),
         new("/api/deals/{id:guid}/versions", "GET", Expect.MemberRead),
         new("/api/deals/{id:guid}/versions/{number:int}", "GET", Expect.MemberRead),
         new("/api/deals/{id:guid}/versions/{from:int}/compare/{to}", "GET", Expect.MemberRead),
@@ -364,6 +379,12 @@ public static class AuthorizationRules
         var isStaticFileFallback = endpoint is Microsoft.AspNetCore.Routing.RouteEndpoint { RoutePattern.RawText: "{**path:file}" };
         return isStaticAsset || isStaticFileFallback;
     }
+
+    /// <summary>Changes to the deal's money (owners and producer editors; never lawyers).</summary>
+    private static Expect WriteMoney => Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Editor);
+
+    /// <summary>Changes to the deal's structure (owners and editors).</summary>
+    private static Expect WriteStructure => Expect.Members(Forbidden, MemberRole.Owner, MemberRole.Editor);
 
     private static Rule PageForm(string pattern, string formName, Expect expect, params (string Name, string Value)[] fields) =>
         new(pattern, "POST", expect) { Kind = ProbeKind.PageForm, FormName = formName, Fields = Fields(fields), Changes = true };
