@@ -107,6 +107,46 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Decisions_milestones_legal_terms_and_a_rights_split_are_set_through_the_API()
+    {
+        var (id, owner, _, _) = await DealAsync("API sections");
+        var version = await VersionAsync(owner, id);
+        async Task<uint> SendAsync(HttpMethod method, string path, object body)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+            using var response = await owner.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
+        }
+
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/partners", new { version, company = "Pacific Pictures", country = "US", role = "minority" });
+        var partners = (await owner.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal").GetProperty("partners").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("company").GetString()!, p => p.GetProperty("id").GetGuid());
+        var (tokyo, pacific) = (partners["Tokyo Anima"], partners["Pacific Pictures"]);
+
+        version = await SendAsync(HttpMethod.Put, $"/api/deals/{id}/decisions", new { version, domainCode = "final-cut", mode = "soleAuthority", deciderPartnerId = tokyo });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/milestones", new { version, name = "Picture lock", dueDate = "2027-06-15", status = "planned", bufferDays = 10, approvalDomainCode = "final-cut" });
+        version = await SendAsync(HttpMethod.Put, $"/api/deals/{id}/legal", new { version, governingLaw = "JP", disputeResolution = "arbitration", seat = "Singapore", arbitrationRules = "SIAC Rules" });
+        version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/rights/territory-split", new
+        {
+            version,
+            shares = new object[] { new { partnerId = tokyo, groups = new[] { "asia" } }, new { partnerId = pacific, groups = new[] { "north-america", "europe" } } },
+            media = new[] { "theatrical", "svod" },
+        });
+
+        var deal = (await owner.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal");
+        Assert.Equal("final-cut", deal.GetProperty("decisionRules")[0].GetProperty("domainCode").GetString());
+        Assert.Equal("Picture lock", deal.GetProperty("milestones")[0].GetProperty("name").GetString());
+        Assert.Equal("Singapore", deal.GetProperty("legal").GetProperty("seat").GetString());
+        Assert.Equal(2, deal.GetProperty("rights").GetProperty("grants").GetArrayLength());
+
+        // A second split over existing grants needs the replacement confirmed, as on the page.
+        using var unconfirmed = await owner.PostAsJsonAsync($"/api/deals/{id}/rights/joint-control", new { version });
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.True((await ProblemAsync(unconfirmed)).GetProperty("errors").TryGetProperty("confirmReplace", out _));
+    }
+
+    [Fact]
     public async Task A_lawyer_on_the_deal_as_reviewer_cannot_change_its_money_through_the_API()
     {
         var (id, owner, lawyer, _) = await DealAsync("API money");

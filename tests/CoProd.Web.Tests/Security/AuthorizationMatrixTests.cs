@@ -118,7 +118,18 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
     private static string Excerpt(string body) => body.Length <= 160 ? body : body[..160] + "…";
 
     /// <summary>The ids a probe fills into paths and bodies: a deal with members in every role and something of everything.</summary>
-    public sealed record Scene(Guid DealId, Guid PartnerId, Guid ThreadId, Guid ResolvedThreadId, Guid ContributionId, Guid PersonId);
+    public sealed record Scene(Guid DealId, Guid PartnerId, Guid ThreadId, Guid ResolvedThreadId, Guid ContributionId, Guid PersonId)
+    {
+        public Guid OtherPartnerId { get; init; }
+
+        public Guid MilestoneId { get; init; }
+
+        public Guid GrantId { get; init; }
+
+        public Guid BuyoutId { get; init; }
+
+        public Guid GuaranteeId { get; init; }
+    }
 
     /// <summary>The app, the callers (signed in once each) and fresh deals for the probes that change data.</summary>
     public sealed partial class MatrixFixture : WebAppFixture
@@ -266,6 +277,14 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             deal.SetKind(DealKind.Official, "ca-gb");
             var director = deal.AddKeyPerson(Guid.NewGuid(), KeyRole.Director, "Matrix Director", CountryCode.From("CA"));
             deal.SetLocations([new ProductionLocation(LocationKind.Shooting, CountryCode.From("CA"), "Montreal")]);
+            deal.SetDecisionRule(new DecisionRule("final-cut", DecisionMode.SoleAuthority, maple.Id, []));
+            var milestone = new Milestone(Guid.NewGuid(), "Picture lock", new DateOnly(2027, 6, 1), MilestoneStatus.Planned, 10);
+            deal.SaveMilestone(milestone);
+            var grant = new RightsGrant(Guid.NewGuid(), maple.Id, ["CA"], ["theatrical"], null, null, true, []);
+            var buyout = new BuyoutRight(Guid.NewGuid(), maple.Id, thames.Id, "Deadlock on a distribution deal twice", "Fair market value");
+            var guarantee = new MinimumGuarantee(Guid.NewGuid(), thames.Id, new Money(50_000m, CurrencyCode.From("CAD")), null, null);
+            deal.SetRights(new DealRights([grant], [buyout], [guarantee]));
+            deal.SetLegalTerms(new LegalTerms { TaxIncentives = [new TaxIncentiveClaim(maple.Id, "Canadian Film or Video Production Tax Credit")] });
             deal.AddMember(_users[Caller.Editor].Id, PersonKind.Producer, MemberRole.Editor, owner, now);
             deal.AddMember(_users[Caller.Reviewer].Id, PersonKind.Lawyer, MemberRole.Reviewer, owner, now);
             deal.AddMember(_users[Caller.Viewer].Id, PersonKind.Producer, MemberRole.Viewer, owner, now);
@@ -278,7 +297,14 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             db.ReviewComments.AddRange(open, resolved);
             db.AuditEntries.Add(new AuditEntry(now, owner, "Matrix Owner", "deal", deal.Id.ToString(), deal.Id, "created", "Deal", null, "set up by the authorization matrix test"));
             await db.SaveChangesAsync();
-            return new Scene(deal.Id, maple.Id, open.Id, resolved.Id, equity.Id, director.Id);
+            return new Scene(deal.Id, maple.Id, open.Id, resolved.Id, equity.Id, director.Id)
+            {
+                OtherPartnerId = thames.Id,
+                MilestoneId = milestone.Id,
+                GrantId = grant.Id,
+                BuyoutId = buyout.Id,
+                GuaranteeId = guarantee.Id,
+            };
         }
 
         /// <summary>What a refused call must leave alone: the number of audit rows (all of them) and the deal's version.</summary>
@@ -353,8 +379,13 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             .Replace("{deal}", scene.DealId.ToString(), StringComparison.Ordinal)
             .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{partner}", scene.PartnerId.ToString(), StringComparison.Ordinal)
+            .Replace("{otherPartner}", scene.OtherPartnerId.ToString(), StringComparison.Ordinal)
             .Replace("{contribution}", scene.ContributionId.ToString(), StringComparison.Ordinal)
             .Replace("{person}", scene.PersonId.ToString(), StringComparison.Ordinal)
+            .Replace("{milestone}", scene.MilestoneId.ToString(), StringComparison.Ordinal)
+            .Replace("{grant}", scene.GrantId.ToString(), StringComparison.Ordinal)
+            .Replace("{buyout}", scene.BuyoutId.ToString(), StringComparison.Ordinal)
+            .Replace("{guarantee}", scene.GuaranteeId.ToString(), StringComparison.Ordinal)
             .Replace("{thread}", scene.ThreadId.ToString(), StringComparison.Ordinal)
             .Replace("{resolved}", scene.ResolvedThreadId.ToString(), StringComparison.Ordinal)
             .Replace("{viewer}", _users[Caller.Viewer].Id.ToString(), StringComparison.Ordinal)
@@ -373,6 +404,11 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<Authorizati
             "partnerid" => "{partner}",
             "contributionid" => "{contribution}",
             "personid" => "{person}",
+            "milestoneid" => "{milestone}",
+            "grantid" => "{grant}",
+            "buyoutid" => "{buyout}",
+            "guaranteeid" => "{guarantee}",
+            "domaincode" => "final-cut",
             "index" => "0",
             "number" or "from" => "1",
             "to" => "current",
