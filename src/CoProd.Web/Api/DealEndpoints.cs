@@ -37,7 +37,7 @@ internal static class DealEndpoints
     {
         var group = app.MapGroup("/api/deals").WithTags("Deals").RequireAuthorization(Policies.DealPeople);
 
-        group.MapGet("/", async (string? search, string? status, string? page, string? pageSize, DealQueries deals, CancellationToken cancellationToken) =>
+        group.MapGet("/", async (string? search, string? status, string? country, string? treaty, string? sort, string? page, string? pageSize, DealQueries deals, CancellationToken cancellationToken) =>
             {
                 DealStatus? wanted = null;
                 if (!string.IsNullOrWhiteSpace(status))
@@ -45,10 +45,26 @@ internal static class DealEndpoints
                     wanted = Enums.TryParse<DealStatus>(status, out var parsed) ? parsed : throw new RequestValidationException("status", $"Use one of {Enums.Names<DealStatus>()}.");
                 }
 
-                return TypedResults.Ok(await deals.ListAsync(new DealListQuery(search, wanted, Page: Number(page, "page") ?? 1, PageSize: Number(pageSize, "pageSize") ?? 20), cancellationToken));
+                var (order, descending) = (sort ?? string.Empty).Trim() switch
+                {
+                    "" or "updated" => (DealSort.Updated, true),
+                    "title" => (DealSort.Title, false),
+                    "title-desc" => (DealSort.Title, true),
+                    "status" => (DealSort.Status, false),
+                    "budget" => (DealSort.Budget, false),
+                    "budget-desc" => (DealSort.Budget, true),
+                    _ => throw new RequestValidationException("sort", "Use updated, title, title-desc, status, budget or budget-desc."),
+                };
+                if (NullIfBlank(country) is { } code && !CoProd.Domain.ReferenceData.CountryCode.TryFrom(code, out _))
+                {
+                    throw new RequestValidationException("country", "Give a two-letter ISO country code, e.g. JP.");
+                }
+
+                var query = new DealListQuery(search, wanted, NullIfBlank(country), NullIfBlank(treaty), order, descending, Number(page, "page") ?? 1, Number(pageSize, "pageSize") ?? 20);
+                return TypedResults.Ok(await deals.ListAsync(query, cancellationToken));
             })
             .WithName("ListDeals")
-            .WithSummary("The deals I am a member of, newest change first, paged (pageSize at most 100)")
+            .WithSummary("The deals I am a member of, paged (pageSize at most 100): search in titles, filter by status, a partner's country and treaty; sort by updated (newest first), title, status or budget")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async (Guid id, DealQueries deals, CancellationToken cancellationToken) =>
@@ -223,6 +239,8 @@ internal static class DealEndpoints
         string.IsNullOrWhiteSpace(text) ? false
         : bool.TryParse(text, out var value) ? value
         : throw new RequestValidationException(field, "Give true or false.");
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static uint RequiredVersion(uint? version) =>
         version ?? throw new RequestValidationException("version", "Send the deal's version as you last read it (GET /api/deals/{id} gives it), so nobody's change is overwritten.");

@@ -147,6 +147,26 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task The_deal_list_filters_by_a_partners_country_and_sorts_as_asked()
+    {
+        var (id, owner, _, _) = await DealAsync("Zebra crossing");
+        using (var second = await owner.PostAsJsonAsync("/api/deals", new { title = "Aurora", format = "documentary", currency = "EUR", budget = 500_000m, kind = "undecided" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        }
+
+        var japanese = await owner.GetFromJsonAsync<JsonElement>("/api/deals?country=jp");
+        var byTitle = await owner.GetFromJsonAsync<JsonElement>("/api/deals?sort=title");
+        using var badSort = await owner.GetAsync(new Uri("/api/deals?sort=random", UriKind.Relative));
+        using var badCountry = await owner.GetAsync(new Uri("/api/deals?country=Japan", UriKind.Relative));
+
+        Assert.Equal([id], japanese.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()));
+        Assert.Equal(["Aurora", "Zebra crossing"], byTitle.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("title").GetString()));
+        Assert.True((await ProblemAsync(badSort)).GetProperty("errors").TryGetProperty("sort", out _));
+        Assert.True((await ProblemAsync(badCountry)).GetProperty("errors").TryGetProperty("country", out _));
+    }
+
+    [Fact]
     public async Task A_lawyer_on_the_deal_as_reviewer_cannot_change_its_money_through_the_API()
     {
         var (id, owner, lawyer, _) = await DealAsync("API money");
