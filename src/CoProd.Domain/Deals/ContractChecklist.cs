@@ -38,6 +38,7 @@ public static class ContractChecklist
         [
             Item("partners", "Partners and what each brings", "partners", financing.Partners.Count(p => p.Total.Amount > 0) >= 2,
                 $"{financing.Partners.Count} partner(s), {financing.Partners.Count(p => p.Total.Amount > 0)} contributing", "at least two partners with contributions"),
+            Roles(financing),
             Item("financing", "Financing plan covers the budget", "partners", financing.Total.Amount > 0 && financing.Gap.Amount == 0,
                 financing.Gap.Amount == 0 ? "contributions equal the budget" : $"{(financing.Gap.Amount < 0 ? "short by" : "over by")} {Math.Abs(financing.Gap.Amount):N0} {deal.Currency}", "contributions must add up to the budget"),
             Item("treaty", "Treaty (official) or contract basis (unofficial)", "overview", deal.Kind != DealKind.Undecided,
@@ -73,6 +74,37 @@ public static class ContractChecklist
 
     private static ChecklistItem Item(string key, string clause, string section, bool settled, string done, string missing) =>
         new(key, clause, section, settled, settled ? done : missing);
+
+    /// <summary>
+    /// One partner leads (majority or delegate producer), and it brings no less than any other partner: a "majority"
+    /// partner at 20 % is a contract that says one thing and a financing plan that says another.
+    /// </summary>
+    private static ChecklistItem Roles(DealFinancing financing)
+    {
+        const string Clause = "Partner roles match the money";
+        var leads = financing.Partners.Where(p => p.Partner.Role == PartnerRole.MajorityDelegate).ToList();
+        if (leads.Count == 0)
+        {
+            return new("roles", Clause, "partners", false, "name the majority or delegate producer who leads the production");
+        }
+
+        if (leads.Count > 1)
+        {
+            return new("roles", Clause, "partners", false, $"only one partner leads: {string.Join(" and ", leads.Select(l => l.Partner.CompanyName))} are each named majority or delegate producer");
+        }
+
+        var lead = leads[0];
+        if (financing.Total.Amount <= 0m)
+        {
+            return new("roles", Clause, "partners", false, $"{lead.Partner.CompanyName} leads; add contributions to check that the money agrees");
+        }
+
+        var larger = financing.Partners.Where(p => p.Share > lead.Share).OrderByDescending(p => p.Share).FirstOrDefault();
+        return larger is null
+            ? new("roles", Clause, "partners", true, $"{lead.Partner.CompanyName} leads with {lead.Share}{(financing.Partners.Any(p => p != lead && p.Share == lead.Share) ? " (equal partners)" : string.Empty)}")
+            : new("roles", Clause, "partners", false,
+                $"{lead.Partner.CompanyName} is named majority or delegate producer with {lead.Share}, but {larger.Partner.CompanyName} brings {larger.Share}: change the roles or the money");
+    }
 
     private static string OverageText(OveragePolicy policy) => policy.Mode switch
     {

@@ -184,6 +184,21 @@ public sealed class DealPagesTests : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task The_overview_links_to_the_whole_deal_as_JSON_for_the_signed_in_member()
+    {
+        using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
+        var id = await CreateDealAsync(client);
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/deals/{id}", UriKind.Relative)));
+        var href = page.QuerySelector("[data-testid=deal-json]")!.GetAttribute("href")!;
+        using var json = await client.GetAsync(new Uri("/" + href, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"title\":\"Les Aurores\"", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_financing_shows_what_a_fall_of_the_canadian_dollar_would_leave_unfunded()
     {
         using var client = await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer));
