@@ -27,6 +27,7 @@ public sealed class AdminPageTests : IClassFixture<WebAppFixture>
         { "/admin/catalogues/media", "Theatrical" },
         { "/admin/catalogues/territory-groups", "Benelux" },
         { "/admin/users", "Invite someone" },
+        { "/admin/history", "History of reference data and accounts" },
     };
 
     [Theory]
@@ -40,6 +41,40 @@ public sealed class AdminPageTests : IClassFixture<WebAppFixture>
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 3000)]}");
         Assert.Contains(expected, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reference_data_history_filters_by_area_and_text_and_says_what_each_change_was_to()
+    {
+        var admin = await _app.Factory.CreateAsync(Roles.Admin, "Hilda Historian");
+        using var api = await _app.Factory.ApiClientAsync(admin);
+        using (var added = await api.PostAsync(new Uri("/api/admin/currencies", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { code = "XHT", name = "History test crown", minorUnits = 2 })))
+        {
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+
+        using var client = await _app.Factory.BrowserClientAsync(admin);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/admin/history?area=currency&q=XHT&person=Hilda%20Historian", UriKind.Relative)));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        var rows = page.QuerySelectorAll("[data-testid=history] tbody tr").ToList();
+        var row = Assert.Single(rows);
+        Assert.Contains("currency XHT", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("History test crown", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("currency", page.QuerySelector("#history-area option[selected]")!.GetAttribute("value"));
+
+        // Accounts are named, not shown by id.
+        var fiona = await _app.Factory.CreateAsync(Roles.Producer, "Forgetful Fiona");
+        using (var reset = await api.PostAsync(new Uri($"/api/admin/users/{fiona.Id}/password-reset", UriKind.Relative), null))
+        {
+            Assert.True(reset.IsSuccessStatusCode, await reset.Content.ReadAsStringAsync());
+        }
+
+        var users = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/admin/history?area=user&person=Hilda%20Historian", UriKind.Relative)));
+        Assert.Contains(users.QuerySelectorAll("[data-testid=history] tbody tr"), r => r.TextContent.Contains("user Forgetful Fiona", StringComparison.Ordinal));
+
+        using var refused = await (await _app.Factory.BrowserClientAsync(await _app.Factory.CreateAsync(Roles.Producer))).GetAsync(new Uri("/admin/history", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Theory]

@@ -329,6 +329,8 @@ public static class AuthorizationRules
         new("/admin/catalogues/{Slug}", "GET", AdminOnly) { Path = "/admin/catalogues/media" },
         PageForm("/admin/catalogues/{Slug}", "entry", AdminOnly, ("Form.Code", "matrix-page-medium"), ("Form.Name", "Matrix page medium"), ("Form.SortOrder", "90"))
             with { Path = "/admin/catalogues/media" },
+        new("/admin/history", "GET", AdminOnly),
+        PageForm("/admin/history", "none", AdminOnly with { Admin = NotOffered }) with { Changes = false },
         new("/admin/users", "GET", AdminOnly),
         PageForm("/admin/users", "invite", AdminOnly, ("Form.Email", "matrix-page-invite@test.coprod.local"), ("Form.DisplayName", "Matrix Page Invite"), ("Form.Producer", "true"),
             ("Form.Password", "a long enough matrix passphrase")),
