@@ -79,7 +79,7 @@ public sealed class AdminJourneyTests : IClassFixture<BrowserFixture>
         await page.GotoAsync("/admin/treaties/pt-br-ui");
         await Assertions.Expect(page.GetByTestId("rule-versions").GetByText("in effect today")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "admin-treaty-detail");
-        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Treaty history" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("audit").GetByText("published version 1").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "admin-treaty-history");
     }

@@ -47,6 +47,15 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
     private static async Task<uint> VersionAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("version").GetUInt32();
 
+    /// <summary>Sends a change and returns the deal's new version, failing with the answer when it is not 200.</summary>
+    private static async Task<uint> ChangeAsync(HttpClient client, HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -63,13 +72,7 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal($"/api/deals/{id}", created.Headers.Location?.OriginalString);
 
-        async Task<uint> SendAsync(HttpMethod method, string path, object body)
-        {
-            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-            using var response = await producer.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
-        }
+        Task<uint> SendAsync(HttpMethod method, string path, object body) => ChangeAsync(producer, method, path, body);
 
         var version = await VersionAsync(producer, id);
         version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/partners", new { version, company = "Films du Nord", country = "FR", role = "majorityDelegate" });
@@ -111,13 +114,7 @@ public sealed partial class DealApiTests : IClassFixture<WebAppFixture>
     {
         var (id, owner, _, _) = await DealAsync("API sections");
         var version = await VersionAsync(owner, id);
-        async Task<uint> SendAsync(HttpMethod method, string path, object body)
-        {
-            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-            using var response = await owner.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
-        }
+        Task<uint> SendAsync(HttpMethod method, string path, object body) => ChangeAsync(owner, method, path, body);
 
         version = await SendAsync(HttpMethod.Post, $"/api/deals/{id}/partners", new { version, company = "Pacific Pictures", country = "US", role = "minority" });
         var partners = (await owner.GetFromJsonAsync<JsonElement>($"/api/deals/{id}")).GetProperty("deal").GetProperty("partners").EnumerateArray()
