@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoProd.Application.Users;
+using CoProd.Browser.Tests.Deals;
 using Microsoft.Playwright;
 
 namespace CoProd.Browser.Tests;
@@ -12,23 +13,9 @@ public sealed partial class RightsJourneyTests : IClassFixture<BrowserFixture>
 
     private static async Task CreateDealWithTwoPartnersAsync(IPage page)
     {
-        await page.GotoAsync("/deals/new");
-        await page.GetByLabel("Title").FillAsync("Starlight Courier");
-        await page.GetByLabel("Format").SelectOptionAsync("animation");
-        await page.GetByLabel("Budget").FillAsync("20000000");
-        await page.GetByLabel("Deal currency").SelectOptionAsync("USD");
-        await page.GetByLabel("Type").SelectOptionAsync("unofficial");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create deal" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/partners"));
-
-        foreach (var (company, country, role) in new[] { ("Tokyo Anima", "JP", "majorityDelegate"), ("Pacific Pictures", "US", "minority") })
-        {
-            await page.GetByLabel("Company").FillAsync(company);
-            await page.GetByLabel("Country of establishment").SelectOptionAsync(country);
-            await page.GetByLabel("Role").SelectOptionAsync(role);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
-            await page.GetByTestId("partners").GetByRole(AriaRole.Cell, new() { Name = company, Exact = true }).WaitForAsync();
-        }
+        await DealForms.CreateDealAsync(page, "Starlight Courier", "20000000", "USD", "unofficial", format: "animation");
+        await DealForms.AddPartnerAsync(page, "Tokyo Anima", "JP", "majorityDelegate");
+        await DealForms.AddPartnerAsync(page, "Pacific Pictures", "US", "minority");
     }
 
     /// <summary>Submits and waits for the page that says this change was saved (not the one before it).</summary>

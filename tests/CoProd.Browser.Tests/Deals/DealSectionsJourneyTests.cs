@@ -179,24 +179,8 @@ public sealed class DealSectionsJourneyTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByLabel("Name")).ToHaveValueAsync(string.Empty);
     }
 
-    private static async Task CreateDealAsync(IPage page, string title)
-    {
-        await page.GotoAsync("/deals/new");
-        await page.GetByLabel("Title").FillAsync(title);
-        await page.GetByLabel("Format").SelectOptionAsync("animation");
-        await page.GetByLabel("Budget").FillAsync("20000000");
-        await page.GetByLabel("Deal currency").SelectOptionAsync("USD");
-        await page.GetByLabel("Type").SelectOptionAsync("unofficial");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create deal" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/partners", StringComparison.Ordinal));
-    }
+    private static Task CreateDealAsync(IPage page, string title) =>
+        DealForms.CreateDealAsync(page, title, "20000000", "USD", "unofficial", format: "animation");
 
-    private static async Task AddPartnerAsync(IPage page, string company, string country, string role)
-    {
-        await page.GetByLabel("Company").FillAsync(company);
-        await page.GetByLabel("Country of establishment").SelectOptionAsync(country);
-        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(role);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("partners")).ToContainTextAsync(company);
-    }
+    private static Task AddPartnerAsync(IPage page, string company, string country, string role) => DealForms.AddPartnerAsync(page, company, country, role);
 }

@@ -133,26 +133,10 @@ public sealed class DealWorkspaceJourneyTests : IClassFixture<BrowserFixture>
         await page.GetByLabel("Amount").FillAsync(amount);
     }
 
-    private static async Task CreateDealAsync(IPage page, string title)
-    {
-        await page.GotoAsync("/deals/new");
-        await page.GetByLabel("Title").FillAsync(title);
-        await page.GetByLabel("Budget").FillAsync("6000000");
-        await page.GetByLabel("Deal currency").SelectOptionAsync("EUR");
-        await page.GetByLabel("Type").SelectOptionAsync("official");
-        await page.GetByLabel("Treaty (for an official co-production)").SelectOptionAsync("ca-fr");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create deal" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/partners", StringComparison.Ordinal));
-    }
+    private static Task CreateDealAsync(IPage page, string title) =>
+        DealForms.CreateDealAsync(page, title, "6000000", "EUR", "official", treaty: "ca-fr");
 
-    private static async Task AddPartnerAsync(IPage page, string company, string country, string role)
-    {
-        await page.GetByLabel("Company").FillAsync(company);
-        await page.GetByLabel("Country of establishment").SelectOptionAsync(country);
-        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(role);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("partners")).ToContainTextAsync(company);
-    }
+    private static Task AddPartnerAsync(IPage page, string company, string country, string role) => DealForms.AddPartnerAsync(page, company, country, role);
 
     private static async Task AddContributionAsync(IPage page, string partner, string amount, string currency, string? rate = null, string spentIn = "FR", string kind = "cash", string description = "Cash")
     {
