@@ -67,9 +67,9 @@ public sealed class AuditQueries
         var page = await PageAsync(_db.AuditEntries.AsNoTracking().Where(a => areas.Contains(a.Area) && a.DealId == null), query, withSubject: true, cancellationToken);
 
         // Accounts are recorded by id: say whose.
-        const string UserPrefix = "user ";
-        var ids = page.Items.Select(r => r.Subject is { } subject && subject.StartsWith(UserPrefix, StringComparison.Ordinal) && Guid.TryParse(subject[UserPrefix.Length..], out var id) ? id : (Guid?)null)
-            .OfType<Guid>().Distinct().ToList();
+        static Guid? Account(AuditRow row) =>
+            row.Subject is { } subject && subject.StartsWith("user ", StringComparison.Ordinal) && Guid.TryParse(subject["user ".Length..], out var id) ? id : null;
+        var ids = page.Items.Select(Account).OfType<Guid>().Distinct().ToList();
         if (ids.Count == 0)
         {
             return page;
@@ -78,10 +78,7 @@ public sealed class AuditQueries
         var names = await _users.GetAsync(ids, cancellationToken);
         return page with
         {
-            Items = [.. page.Items.Select(r => r.Subject is { } subject && subject.StartsWith(UserPrefix, StringComparison.Ordinal)
-                && Guid.TryParse(subject[UserPrefix.Length..], out var id) && names.TryGetValue(id, out var user)
-                ? r with { Subject = $"user {user.DisplayName} <{user.Email}>" }
-                : r)],
+            Items = [.. page.Items.Select(r => Account(r) is { } id && names.TryGetValue(id, out var user) ? r with { Subject = $"user {user.DisplayName} <{user.Email}>" } : r)],
         };
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CoProd.Application.Common;
 using CoProd.Application.Deals;
 using CoProd.Web.Security;
 
@@ -45,7 +43,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<PartnerInputForm>(request, (version, body) => deals.UpdatePartnerAsync(id, version, partnerId, body, cancellationToken))),
             "UpdateDealPartner", "Change a partner");
         Removal(group.MapDelete("/{id:guid}/partners/{partnerId:guid}", async (Guid id, Guid partnerId, string? version, DealService deals, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemovePartnerAsync(id, Version(version), partnerId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemovePartnerAsync(id, DealEndpoints.RequiredVersion(version), partnerId, cancellationToken)))),
             "RemoveDealPartner", "Remove a partner with its contributions");
 
         Change<ContributionInputForm>(group.MapPost("/{id:guid}/contributions", (Guid id, HttpRequest request, DealService deals, CancellationToken cancellationToken) =>
@@ -55,7 +53,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<ContributionInputForm>(request, (version, body) => deals.UpdateContributionAsync(id, version, contributionId, body, cancellationToken))),
             "UpdateDealContribution", "Change a contribution");
         Removal(group.MapDelete("/{id:guid}/contributions/{contributionId:guid}", async (Guid id, Guid contributionId, string? version, DealService deals, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveContributionAsync(id, Version(version), contributionId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveContributionAsync(id, DealEndpoints.RequiredVersion(version), contributionId, cancellationToken)))),
             "RemoveDealContribution", "Remove a contribution");
 
         Change<OverageInputForm>(group.MapPut("/{id:guid}/overages", (Guid id, HttpRequest request, DealService deals, CancellationToken cancellationToken) =>
@@ -69,14 +67,14 @@ internal static class DealEditEndpoints
                 WithVersionAsync<KeyPersonInputForm>(request, (version, body) => deals.UpdateKeyPersonAsync(id, version, personId, body, cancellationToken))),
             "UpdateDealKeyPerson", "Change a key person");
         Removal(group.MapDelete("/{id:guid}/people/{personId:guid}", async (Guid id, Guid personId, string? version, DealService deals, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveKeyPersonAsync(id, Version(version), personId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveKeyPersonAsync(id, DealEndpoints.RequiredVersion(version), personId, cancellationToken)))),
             "RemoveDealKeyPerson", "Remove a key person");
 
         Change<LocationInputForm>(group.MapPost("/{id:guid}/places", (Guid id, HttpRequest request, DealService deals, CancellationToken cancellationToken) =>
                 WithVersionAsync<LocationInputForm>(request, (version, body) => deals.AddLocationAsync(id, version, body, cancellationToken))),
             "AddDealPlace", "Add a place of work: kind (shooting, postProduction or visualEffects), country, place");
         Removal(group.MapDelete("/{id:guid}/places/{index:int}", async (Guid id, int index, string? version, DealService deals, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveLocationAsync(id, Version(version), index, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await deals.RemoveLocationAsync(id, DealEndpoints.RequiredVersion(version), index, cancellationToken)))),
             "RemoveDealPlace", "Remove the place at this position of the deal's list (0 is the first)");
 
         Change<VersionOnly>(group.MapPost("/{id:guid}/eligibility/record", (Guid id, HttpRequest request, DealService deals, CancellationToken cancellationToken) =>
@@ -94,7 +92,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<DecisionRuleInput>(request, (version, body) => sections.SetDecisionRuleAsync(id, version, body, cancellationToken))),
             "SetDealDecisionRule", "Who decides a domain (domainCode): soleAuthority, joint, or approveWithin N days with deemed approval; tie-break and escalation");
         Removal(group.MapDelete("/{id:guid}/decisions/{domainCode}", async (Guid id, string domainCode, string? version, DealSectionsService sections, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.ClearDecisionRuleAsync(id, Version(version), domainCode, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.ClearDecisionRuleAsync(id, DealEndpoints.RequiredVersion(version), domainCode, cancellationToken)))),
             "ClearDealDecisionRule", "Leave a domain without an owner again");
 
         Change<MilestoneInput>(group.MapPost("/{id:guid}/milestones", (Guid id, HttpRequest request, DealSectionsService sections, CancellationToken cancellationToken) =>
@@ -104,7 +102,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<MilestoneInput>(request, (version, body) => sections.UpdateMilestoneAsync(id, version, milestoneId, body, cancellationToken))),
             "UpdateDealMilestone", "Change a milestone");
         Removal(group.MapDelete("/{id:guid}/milestones/{milestoneId:guid}", async (Guid id, Guid milestoneId, string? version, DealSectionsService sections, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.RemoveMilestoneAsync(id, Version(version), milestoneId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.RemoveMilestoneAsync(id, DealEndpoints.RequiredVersion(version), milestoneId, cancellationToken)))),
             "RemoveDealMilestone", "Remove a milestone");
 
         Change<LegalTermsInput>(group.MapPut("/{id:guid}/legal", (Guid id, HttpRequest request, DealSectionsService sections, CancellationToken cancellationToken) =>
@@ -114,7 +112,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<TaxIncentiveInput>(request, (version, body) => sections.AddTaxIncentiveAsync(id, version, body, cancellationToken))),
             "AddDealTaxIncentive", "Say which partner claims which tax incentive");
         Removal(group.MapDelete("/{id:guid}/legal/incentives/{index:int}", async (Guid id, int index, string? version, DealSectionsService sections, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.RemoveTaxIncentiveAsync(id, Version(version), index, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await sections.RemoveTaxIncentiveAsync(id, DealEndpoints.RequiredVersion(version), index, cancellationToken)))),
             "RemoveDealTaxIncentive", "Remove the incentive at this position (0 is the first)");
     }
 
@@ -127,7 +125,7 @@ internal static class DealEditEndpoints
                 WithVersionAsync<GrantInput>(request, (version, body) => rights.UpdateGrantAsync(id, version, grantId, body, cancellationToken))),
             "UpdateDealRightsGrant", "Change a grant");
         Removal(group.MapDelete("/{id:guid}/rights/grants/{grantId:guid}", async (Guid id, Guid grantId, string? version, DealRightsService rights, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveGrantAsync(id, Version(version), grantId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveGrantAsync(id, DealEndpoints.RequiredVersion(version), grantId, cancellationToken)))),
             "RemoveDealRightsGrant", "Remove a grant");
 
         Change<TerritorySplitInput>(group.MapPost("/{id:guid}/rights/territory-split", (Guid id, HttpRequest request, DealRightsService rights, CancellationToken cancellationToken) =>
@@ -144,13 +142,13 @@ internal static class DealEditEndpoints
                 WithVersionAsync<BuyoutInput>(request, (version, body) => rights.AddBuyoutAsync(id, version, body, cancellationToken))),
             "AddDealBuyout", "Who may buy out whom, when, and at what price basis");
         Removal(group.MapDelete("/{id:guid}/rights/buyouts/{buyoutId:guid}", async (Guid id, Guid buyoutId, string? version, DealRightsService rights, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveBuyoutAsync(id, Version(version), buyoutId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveBuyoutAsync(id, DealEndpoints.RequiredVersion(version), buyoutId, cancellationToken)))),
             "RemoveDealBuyout", "Remove a buyout right");
         Change<GuaranteeInput>(group.MapPost("/{id:guid}/rights/guarantees", (Guid id, HttpRequest request, DealRightsService rights, CancellationToken cancellationToken) =>
                 WithVersionAsync<GuaranteeInput>(request, (version, body) => rights.AddGuaranteeAsync(id, version, body, cancellationToken))),
             "AddDealGuarantee", "A partner's minimum guarantee (financial: not lawyers)");
         Removal(group.MapDelete("/{id:guid}/rights/guarantees/{guaranteeId:guid}", async (Guid id, Guid guaranteeId, string? version, DealRightsService rights, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveGuaranteeAsync(id, Version(version), guaranteeId, cancellationToken)))),
+                TypedResults.Ok(new DealEndpoints.ChangedDeal(await rights.RemoveGuaranteeAsync(id, DealEndpoints.RequiredVersion(version), guaranteeId, cancellationToken)))),
             "RemoveDealGuarantee", "Remove a minimum guarantee");
         Change<RightsTermsInput>(group.MapPut("/{id:guid}/rights/terms", (Guid id, HttpRequest request, DealRightsService rights, CancellationToken cancellationToken) =>
                 WithVersionAsync<RightsTermsInput>(request, (version, body) => rights.SetTermsAsync(id, version, body, cancellationToken))),
@@ -161,7 +159,7 @@ internal static class DealEditEndpoints
         where T : class
     {
         var (version, body) = await JsonBody.ReadWithVersionAsync<T>(request);
-        return TypedResults.Ok(new DealEndpoints.ChangedDeal(await change(Required(version), body)));
+        return TypedResults.Ok(new DealEndpoints.ChangedDeal(await change(DealEndpoints.RequiredVersion(version), body)));
     }
 
     private static void Change<T>(RouteHandlerBuilder route, string name, string summary)
@@ -181,10 +179,4 @@ internal static class DealEditEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-
-    private static uint Version(string? text) =>
-        Required(uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null);
-
-    private static uint Required(uint? version) =>
-        version ?? throw new RequestValidationException("version", "Send the deal's version as you last read it (GET /api/deals/{id} gives it), so nobody's change is overwritten.");
 }

@@ -206,7 +206,7 @@ internal static class DealEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, string? version, MemberService members, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new ChangedDeal(await members.RemoveAsync(id, RequiredVersion(uint.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null), userId, cancellationToken))))
+                TypedResults.Ok(new ChangedDeal(await members.RemoveAsync(id, RequiredVersion(version), userId, cancellationToken))))
             .WithName("RemoveDealMember")
             .WithSummary("Remove a member (owners only; ?version= the deal's version)")
             .ProducesValidationProblem()
@@ -242,6 +242,11 @@ internal static class DealEndpoints
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static uint RequiredVersion(uint? version) =>
+    /// <summary>The deal's version a change must carry (in the body), so nobody's change is overwritten.</summary>
+    internal static uint RequiredVersion(uint? version) =>
         version ?? throw new RequestValidationException("version", "Send the deal's version as you last read it (GET /api/deals/{id} gives it), so nobody's change is overwritten.");
+
+    /// <summary>The same, from <c>?version=</c> (a DELETE has no body).</summary>
+    internal static uint RequiredVersion(string? query) =>
+        RequiredVersion(uint.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null);
 }
